@@ -1,10 +1,14 @@
 // Backend is the op set that layers, losses and optimizers are written against, so the same model runs on the CPU
-// (Eigen; CpuBackend, in float or, for gradient checks, double precision) and, later, on the Vulkan engine. Every op
-// writes into tensors the caller has allocated, allocates nothing itself and reads nothing back to the host (a loss
-// stays in a one-element tensor), so that a whole training step can be recorded once and replayed. Shapes are
-// checked; a mismatch throws vkrl::Error naming the op and both shapes.
+// (Eigen; CpuBackend, in float or, for gradient checks, double precision) and on the Vulkan engine (VulkanBackend).
+// Every op writes into tensors the caller has allocated, allocates nothing itself and reads nothing back to the host
+// (a loss stays in a one-element tensor), so that a whole training step can be captured once and replayed
+// (capture()). Values that change between replays (learning rate, step count) live in tensors, not in arguments.
+// Shapes are checked; a mismatch throws vkrl::Error naming the op and the shapes. The CPU backend in double
+// precision is the reference every other backend is tested against.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -16,16 +20,67 @@ namespace vkrl::nn {
 enum class Activation { identity, relu, leaky_relu, sigmoid, tanh };
 const char* to_string(Activation f);
 
+// A 2-D sliding window over NCHW images: convolutions and pooling. Output size per axis:
+// (in + 2 pad - dilation (kernel - 1) - 1) / stride + 1.
+struct Window2d {
+  int kernel_h = 1, kernel_w = 1;
+  int stride_h = 1, stride_w = 1;
+  int pad_h = 0, pad_w = 0;
+  int dilation_h = 1, dilation_w = 1;
+  int out_height(int height) const;
+  int out_width(int width) const;
+};
+
+enum class PoolKind { max, average };
+
+// The per-parameter update rules. Hyper-parameters are fixed per optimizer; the learning rate and the 1-based step
+// count t come from a two-element `step` tensor [lr, t] that the host rewrites before every step.
+enum class OptimizerKind { sgd, adagrad, adadelta, rmsprop, adam, adamw, adamax, nadam };
+struct OptimizerRule {
+  OptimizerKind kind = OptimizerKind::sgd;
+  double momentum = 0.0;       // sgd, rmsprop
+  bool nesterov = false;       // sgd
+  bool centered = false;       // rmsprop
+  double rho = 0.9;            // rmsprop and adadelta decay
+  double beta1 = 0.9, beta2 = 0.999;  // adam family
+  double epsilon = 1e-7;
+  double weight_decay = 0.0;   // adamw's decoupled decay
+  double initial_accumulator = 0.0;  // adagrad
+};
+// How many state tensors (each the parameter's size) a rule keeps per parameter.
+int optimizer_state_count(const OptimizerRule& rule);
+
 struct SgdParams {
   double learning_rate = 0.01;
   double momentum = 0.0;
   bool nesterov = false;
 };
 
+// A counter-based uniform number in [0, 1) with 24 random bits, the same on every backend: dropout masks draw
+// element i of a mask from counter_uniform(key, i).
+inline float counter_uniform(uint32_t key, uint32_t index) {
+  auto mix = [](uint32_t x) {  // a 32-bit integer hash (lowbias32)
+    x ^= x >> 16;
+    x *= 0x7feb352du;
+    x ^= x >> 15;
+    x *= 0x846ca68bu;
+    x ^= x >> 16;
+    return x;
+  };
+  return float(mix(key ^ mix(index * 0x9e3779b9u + 1u)) >> 8) * (1.0f / 16777216.0f);
+}
+
+// Work captured once and replayed: on the CPU a replay runs the ops again; on Vulkan it is one queue submit.
+class CapturedWork {
+public:
+  virtual ~CapturedWork() = default;
+  virtual void replay() = 0;
+};
+
 class Backend {
 public:
   virtual ~Backend() = default;
-  virtual std::string name() const = 0;  // e.g. "cpu-f32"
+  virtual std::string name() const = 0;  // e.g. "cpu-f32", "vulkan:lavapipe"
 
   // Storage, zero-filled, and host access (which waits for work in flight).
   virtual std::shared_ptr<Storage> allocate(size_t elements) = 0;
@@ -34,8 +89,25 @@ public:
   virtual void read(const Tensor& t, std::span<float> out) = 0;
   virtual void read(const Tensor& t, std::span<double> out) = 0;
 
+  // Runs `ops` (which calls only Backend ops, no host reads or writes) and returns it in replayable form. The
+  // default runs the function again on every replay.
+  virtual std::unique_ptr<CapturedWork> capture(std::function<void()> ops);
+
+  // --- Elementwise ---
   virtual void fill(Tensor& y, double value) = 0;
   virtual void copy(const Tensor& x, Tensor& y) = 0;
+  // z = alpha x + beta y; z may alias x or y.
+  virtual void axpby(double alpha, const Tensor& x, double beta, const Tensor& y, Tensor& z) = 0;
+  // z = x * y elementwise; z may alias x or y.
+  virtual void multiply(const Tensor& x, const Tensor& y, Tensor& z) = 0;
+  // y = f(x) elementwise; `slope` is leaky_relu's slope for x < 0.
+  virtual void activation(Activation f, double slope, const Tensor& x, Tensor& y) = 0;
+  // dx = f'(x) dy, with f' written in terms of the forward output y.
+  virtual void activation_backward(Activation f, double slope, const Tensor& y, const Tensor& dy, Tensor& dx) = 0;
+  // mask[i] = counter_uniform(key, i) < rate ? 0 : 1 / (1 - rate) (inverted dropout).
+  virtual void dropout_mask(uint32_t key, double rate, Tensor& mask) = 0;
+
+  // --- Matrices ---
   // C = alpha op(A) op(B) + beta C, each tensor seen as a rows() x cols() matrix; beta = 0 ignores C's contents.
   virtual void gemm(bool trans_a, bool trans_b, double alpha, const Tensor& a, const Tensor& b, double beta,
                     Tensor& c) = 0;
@@ -43,22 +115,67 @@ public:
   virtual void add_bias(Tensor& y, const Tensor& bias) = 0;
   // dbias[c] = beta dbias[c] + sum over n and s of dy[n, c, s].
   virtual void bias_gradient(const Tensor& dy, double beta, Tensor& dbias) = 0;
-  // y = f(x) elementwise; `slope` is leaky_relu's slope for x < 0.
-  virtual void activation(Activation f, double slope, const Tensor& x, Tensor& y) = 0;
-  // dx = f'(x) dy, with f' written in terms of the forward output y.
-  virtual void activation_backward(Activation f, double slope, const Tensor& y, const Tensor& dy, Tensor& dx) = 0;
-  // Softmax over each row.
+  // Softmax over each row, and its backward pass dx = y (dy - sum_j dy_j y_j) per row.
   virtual void softmax(const Tensor& x, Tensor& y) = 0;
-  // loss[0] = the mean over rows of -sum_j t_j log softmax(z)_j; dlogits = (softmax(z) - t) / rows.
+  virtual void softmax_backward(const Tensor& y, const Tensor& dy, Tensor& dx) = 0;
+
+  // --- Images (NCHW) ---
+  // y[N, O, OH, OW] = conv(x[N, C, H, W], w[O, C, KH, KW]) (cross-correlation, as every framework computes it; no
+  // bias: add_bias does that). The backward passes: dx from dy and w (overwritten), and dw = beta dw + the filter
+  // gradient from x and dy.
+  virtual void conv2d(const Window2d& win, const Tensor& x, const Tensor& w, Tensor& y) = 0;
+  virtual void conv2d_backward_input(const Window2d& win, const Tensor& dy, const Tensor& w, Tensor& dx) = 0;
+  virtual void conv2d_backward_filter(const Window2d& win, const Tensor& x, const Tensor& dy, double beta,
+                                      Tensor& dw) = 0;
+  // Pooling per channel; padded cells are ignored (a max over, or a mean of, the in-bounds cells only). Max pooling's
+  // backward sends dy to the first cell in the window that holds the maximum.
+  virtual void pool2d(PoolKind kind, const Window2d& win, const Tensor& x, Tensor& y) = 0;
+  virtual void pool2d_backward(PoolKind kind, const Window2d& win, const Tensor& x, const Tensor& y, const Tensor& dy,
+                               Tensor& dx) = 0;
+
+  // --- Batch normalisation over x seen as [N, C, rest], statistics per channel C ---
+  // Training: normalises with the batch mean and biased variance, saves mean and 1/sqrt(var + eps) for the backward
+  // pass, and updates running = momentum running + (1 - momentum) batch (Keras's convention, biased variance).
+  virtual void batch_norm_train(const Tensor& x, const Tensor& gamma, const Tensor& beta, double momentum,
+                                double epsilon, Tensor& running_mean, Tensor& running_var, Tensor& saved_mean,
+                                Tensor& saved_inv_std, Tensor& y) = 0;
+  virtual void batch_norm_inference(const Tensor& x, const Tensor& gamma, const Tensor& beta,
+                                    const Tensor& running_mean, const Tensor& running_var, double epsilon,
+                                    Tensor& y) = 0;
+  // dx, and dgamma, dbeta overwritten.
+  virtual void batch_norm_backward(const Tensor& x, const Tensor& gamma, const Tensor& saved_mean,
+                                   const Tensor& saved_inv_std, const Tensor& dy, Tensor& dx, Tensor& dgamma,
+                                   Tensor& dbeta) = 0;
+
+  // --- Losses: loss[0] and the gradient with respect to the prediction, both overwritten ---
+  // Categorical cross-entropy from logits: the mean over rows of -sum_j t_j log softmax(z)_j; dz = (softmax(z) - t)
+  // / rows.
   virtual void softmax_cross_entropy(const Tensor& logits, const Tensor& targets, Tensor& loss, Tensor& dlogits) = 0;
-  // loss[0] = the mean of (p - t)^2 over all elements; dpred = 2 (p - t) / size.
+  // Binary cross-entropy from logits, the mean over all elements of -(t log s(z) + (1 - t) log(1 - s(z))), computed
+  // stably as max(z, 0) - z t + log(1 + exp(-|z|)); dz = (s(z) - t) / size.
+  virtual void binary_cross_entropy(const Tensor& logits, const Tensor& targets, Tensor& loss, Tensor& dlogits) = 0;
+  // The mean of (p - t)^2 over all elements; dp = 2 (p - t) / size.
   virtual void mean_squared_error(const Tensor& pred, const Tensor& target, Tensor& loss, Tensor& dpred) = 0;
+  // The mean over all elements of Huber(p - t): r^2 / 2 for |r| <= delta, delta (|r| - delta / 2) beyond.
+  virtual void huber(const Tensor& pred, const Tensor& target, double delta, Tensor& loss, Tensor& dpred) = 0;
+  // Weight penalties: loss[0] += l1 sum |w| + l2 sum w^2 and grad += l1 sign(w) + 2 l2 w (Keras's regularizers).
+  virtual void weight_penalty(double l1, double l2, const Tensor& param, Tensor& grad, Tensor& loss) = 0;
+
+  // --- Reductions and optimizers ---
+  // out[0] = beta out[0] + sum of x^2.
+  virtual void sum_squares(const Tensor& x, double beta, Tensor& out) = 0;
+  // g *= min(1, max_norm / sqrt(norm_squared[0])): global-norm clipping once sum_squares has summed every gradient.
+  virtual void clip_by_norm(const Tensor& norm_squared, double max_norm, Tensor& g) = 0;
+  // One update of `param` from `grad` by `rule`, with step = [lr, t] and the rule's state tensors (zero at the
+  // start, except Adagrad's accumulator, which starts at rule.initial_accumulator).
+  virtual void optimizer_step(const OptimizerRule& rule, const Tensor& step, Tensor& param, const Tensor& grad,
+                              std::span<Tensor> state) = 0;
   // SGD with momentum in PyTorch's form: v = momentum v + g; p -= lr (g + momentum v) with Nesterov, p -= lr v
   // without. With constant lr it is Keras's rule with v scaled by -lr.
   virtual void sgd_step(Tensor& param, const Tensor& grad, Tensor& velocity, const SgdParams& params) = 0;
 };
 
-// The Eigen backend; double precision is for gradient checks.
+// The Eigen backend; double precision is for gradient checks and as the reference.
 std::unique_ptr<Backend> make_cpu_backend(bool double_precision = false);
 
 }  // namespace vkrl::nn

@@ -1,0 +1,77 @@
+// CPU backend: GEMM, bias and softmax over rows.
+#include "cpu_backend.h"
+
+namespace vkrl::nn {
+
+template <class T>
+void CpuBackend<T>::gemm(bool trans_a, bool trans_b, double alpha, const Tensor& a, const Tensor& b, double beta,
+                         Tensor& c) {
+  const auto A = matrix(a), B = matrix(b);
+  auto C = matrix(c);
+  const Eigen::Index m = trans_a ? A.cols() : A.rows(), k = trans_a ? A.rows() : A.cols();
+  const Eigen::Index k2 = trans_b ? B.cols() : B.rows(), n = trans_b ? B.rows() : B.cols();
+  if (k != k2 || C.rows() != m || C.cols() != n)
+    throw Error("gemm: op(A) " + std::to_string(m) + "x" + std::to_string(k) + ", op(B) " + std::to_string(k2) + "x" +
+                std::to_string(n) + ", C " + c.shape().to_string());
+  if (beta == 0.0)
+    C.setZero();
+  else if (beta != 1.0)
+    C *= T(beta);
+  const T s = T(alpha);
+  if (!trans_a && !trans_b) C.noalias() += s * A * B;
+  if (trans_a && !trans_b) C.noalias() += s * A.transpose() * B;
+  if (!trans_a && trans_b) C.noalias() += s * A * B.transpose();
+  if (trans_a && trans_b) C.noalias() += s * A.transpose() * B.transpose();
+}
+
+template <class T>
+void CpuBackend<T>::add_bias(Tensor& y, const Tensor& bias) {
+  const size_t inner = channel_inner(y, bias.size(), "add_bias");
+  T* out = data(y);
+  const T* b = data(bias);
+  for (size_t i = 0; i < y.size(); ++i) out[i] += b[(i / inner) % bias.size()];
+}
+
+template <class T>
+void CpuBackend<T>::bias_gradient(const Tensor& dy, double beta, Tensor& dbias) {
+  const size_t inner = channel_inner(dy, dbias.size(), "bias_gradient");
+  T* db = data(dbias);
+  for (size_t c = 0; c < dbias.size(); ++c) db[c] *= T(beta);
+  const T* g = data(dy);
+  for (size_t i = 0; i < dy.size(); ++i) db[(i / inner) % dbias.size()] += g[i];
+}
+
+template <class T>
+void CpuBackend<T>::softmax(const Tensor& x, Tensor& y) {
+  require_same_size("softmax", x, y);
+  const auto X = matrix(x);
+  auto Y = matrix(y);
+  for (Eigen::Index r = 0; r < X.rows(); ++r) {
+    Y.row(r) = (X.row(r).array() - X.row(r).maxCoeff()).exp().matrix();
+    Y.row(r) /= Y.row(r).sum();
+  }
+}
+
+template <class T>
+void CpuBackend<T>::softmax_backward(const Tensor& y, const Tensor& dy, Tensor& dx) {
+  require_same_size("softmax_backward", y, dy);
+  require_same_size("softmax_backward", y, dx);
+  const auto Y = matrix(y), G = matrix(dy);
+  auto D = matrix(dx);
+  for (Eigen::Index r = 0; r < Y.rows(); ++r) {
+    const T dot = Y.row(r).dot(G.row(r));
+    D.row(r) = (Y.row(r).array() * (G.row(r).array() - dot)).matrix();
+  }
+}
+
+#define VKRL_INSTANTIATE(T)                                                                                         \
+  template void CpuBackend<T>::gemm(bool, bool, double, const Tensor&, const Tensor&, double, Tensor&);             \
+  template void CpuBackend<T>::add_bias(Tensor&, const Tensor&);                                                    \
+  template void CpuBackend<T>::bias_gradient(const Tensor&, double, Tensor&);                                       \
+  template void CpuBackend<T>::softmax(const Tensor&, Tensor&);                                                     \
+  template void CpuBackend<T>::softmax_backward(const Tensor&, const Tensor&, Tensor&);
+VKRL_INSTANTIATE(float)
+VKRL_INSTANTIATE(double)
+#undef VKRL_INSTANTIATE
+
+}  // namespace vkrl::nn

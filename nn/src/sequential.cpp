@@ -45,4 +45,18 @@ std::vector<Tensor> Sequential::grads() {
   return all;
 }
 
+std::vector<std::pair<std::string, Tensor>> Sequential::named_tensors() {
+  std::vector<std::pair<std::string, Tensor>> all;
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    const auto params = layers_[i]->params();
+    const auto names = layers_[i]->param_names();
+    if (names.size() != params.size())
+      throw Error("Sequential: layer " + std::to_string(i) + " (" + layers_[i]->kind() + ") names " +
+                  std::to_string(names.size()) + " of its " + std::to_string(params.size()) + " parameters");
+    for (size_t j = 0; j < params.size(); ++j) all.emplace_back(std::to_string(i) + "." + names[j], params[j]);
+    for (auto& [name, t] : layers_[i]->buffers()) all.emplace_back(std::to_string(i) + "." + name, t);
+  }
+  return all;
+}
+
 }  // namespace vkrl::nn

@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "vkrl/nn/layers/layer.h"
@@ -21,6 +23,8 @@ public:
 
   std::vector<Tensor> params();
   std::vector<Tensor> grads();
+  // Every parameter and buffer as "<layer index>.<name>" (e.g. "0.weight", "2.running_mean"), for checkpoints.
+  std::vector<std::pair<std::string, Tensor>> named_tensors();
   const std::vector<std::unique_ptr<Layer>>& layers() const { return layers_; }
 
 private:

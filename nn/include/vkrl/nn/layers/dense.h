@@ -18,6 +18,7 @@ public:
   const Tensor& backward(const Tensor& dy) override;
   std::vector<Tensor> params() override { return {weight_, bias_}; }
   std::vector<Tensor> grads() override { return {weight_grad_, bias_grad_}; }
+  std::vector<std::string> param_names() const override { return {"weight", "bias"}; }
 
 private:
   int units_;

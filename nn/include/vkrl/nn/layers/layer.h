@@ -7,6 +7,7 @@
 
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vkrl/nn/backend.h"
@@ -24,6 +25,10 @@ public:
 
   virtual std::vector<Tensor> params() { return {}; }
   virtual std::vector<Tensor> grads() { return {}; }
+  // Names of params(), in the same order ("weight", "bias"); checkpoints store each as "<layer index>.<name>".
+  virtual std::vector<std::string> param_names() const { return {}; }
+  // State that is saved and restored but not trained (BatchNorm's running statistics), with names.
+  virtual std::vector<std::pair<std::string, Tensor>> buffers() { return {}; }
 };
 
 // `t` holding `shape` on `backend`: reallocated only when the shape differs (a new batch size).

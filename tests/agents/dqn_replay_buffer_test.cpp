@@ -1,6 +1,7 @@
 // ReplayBuffer in uniform mode: n-step targets on a hand-made sequence with a termination, a truncation and an
 // unfinished episode; ring wrap-around; a random multi-stream history checked against a brute-force reference (no
-// sample crosses an episode end, none returns an overwritten or final record); and Breakout's bytes per transition.
+// sample crosses an episode end, none returns an overwritten or final record); Breakout played by a VectorEnv; and
+// Breakout's bytes per transition.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "support/vulkan_fixture.h"
 #include "vkrl/agents/dqn/replay_buffer.h"
 #include "vkrl/envs/registry.h"
+#include "vkrl/envs/vector_env.h"
 #include "vkrl/error.h"
 
 using namespace vkrl::agents::dqn;
@@ -225,4 +227,74 @@ TEST_CASE("dqn replay: Breakout observations are bit-packed, 59 bytes per transi
   const auto pixels = vkrl::envs::make_env("minatar/breakout,pixels=true");
   CHECK(ReplayBuffer({.observation = pixels->observation_spec(), .capacity = 16}).bytes_per_record() ==
         4 * 84 * 84 * 4 + 9);
+}
+
+TEST_CASE("dqn replay: Breakout steps from a VectorEnv come back as they were played", "[agents][dqn]") {
+  const uint64_t seed = vkrl::test::fresh_seed();
+  INFO("seed " << seed);
+  constexpr int kCopies = 2, kSteps = 300;
+  constexpr size_t kPerStream = 1000;  // no wrap: a slot's position in its ring is its record number
+  vkrl::envs::VectorEnv envs([] { return vkrl::envs::make_env("minatar/breakout"); }, kCopies, 1, seed);
+  const size_t size = envs.observation_spec().size();
+  ReplayBuffer buffer({.observation = envs.observation_spec(),
+                       .capacity = kCopies * kPerStream,
+                       .streams = kCopies,
+                       .n_step = 3,
+                       .gamma = 0.9,
+                       .seed = seed});
+
+  struct Record {
+    std::vector<float> observation;
+    float reward;
+    bool end, final;
+  };
+  std::vector<std::vector<Record>> history(kCopies);
+  std::mt19937_64 rng(seed);
+  envs.reset();
+  std::vector<int> actions(kCopies);
+  for (int t = 0; t < kSteps; ++t) {
+    for (auto& a : actions) a = int(rng() % 6);
+    const std::vector<float> before(envs.observations().begin(), envs.observations().end());
+    envs.step(actions);
+    buffer.add_batch(before, actions, envs.rewards(), envs.terminated(), envs.truncated(), envs.final_observations());
+    for (size_t i = 0; i < kCopies; ++i) {
+      const bool end = envs.terminated()[i] != 0;
+      history[i].push_back({{before.begin() + ptrdiff_t(i * size), before.begin() + ptrdiff_t((i + 1) * size)},
+                            envs.rewards()[i], end, false});
+      if (end) {
+        const auto final_obs = envs.final_observations().subspan(i * size, size);
+        history[i].push_back({{final_obs.begin(), final_obs.end()}, 0.0f, false, true});
+      }
+    }
+  }
+  REQUIRE(history[0].size() < kPerStream);
+  REQUIRE(history[1].size() < kPerStream);
+
+  Batch batch(32, size);
+  for (int draw = 0; draw < 20; ++draw) {
+    buffer.sample(batch.view());
+    for (size_t i = 0; i < 32; ++i) {
+      const size_t stream = batch.indices[i] / kPerStream, record = batch.indices[i] % kPerStream;
+      INFO("stream " << stream << ", record " << record);
+      const auto& h = history[stream];
+      REQUIRE(record < h.size());
+      REQUIRE_FALSE(h[record].final);
+      float sum = 0, discount = 1;
+      size_t next = record;
+      for (int k = 0; k < 3; ++k) {
+        sum += discount * h[next].reward;
+        discount *= 0.9f;
+        if (h[next++].end) {
+          discount = 0;
+          break;
+        }
+      }
+      CHECK(batch.returns[i] == Approx(sum));
+      CHECK(batch.discounts[i] == Approx(discount));
+      CHECK(std::equal(h[record].observation.begin(), h[record].observation.end(),
+                       batch.observations.begin() + ptrdiff_t(i * size)));
+      CHECK(std::equal(h[next].observation.begin(), h[next].observation.end(),
+                       batch.next_observations.begin() + ptrdiff_t(i * size)));
+    }
+  }
 }

@@ -137,7 +137,11 @@ ReplayBuffer::Target ReplayBuffer::target(size_t s) const {
 
 bool ReplayBuffer::is_sampleable(size_t s) const { return s < capacity() && (flags_[s] & kSampleable); }
 
-double ReplayBuffer::priority(size_t s) const { return priorities_ ? priorities_->get(s) : 0.0; }
+double ReplayBuffer::priority(size_t s) const {
+  if (s >= capacity())
+    throw Error("replay buffer: slot " + std::to_string(s) + " is past the capacity " + std::to_string(capacity()));
+  return priorities_ ? priorities_->get(s) : 0.0;
+}
 
 size_t ReplayBuffer::draw_uniform_slot() {
   // A stream in proportion to the records it holds, then a record of it; records that are not sampleable transitions

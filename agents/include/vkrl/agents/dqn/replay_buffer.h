@@ -72,7 +72,7 @@ public:
   // One step of stream `stream`: the observation acted on, the action, the reward and how the step ended.
   // `final_observation` is read only when the episode ended (terminated or truncated): it is the episode's last
   // observation (VectorEnv::final_observations()). The next add() of the stream must start from the observation the
-  // step led to (after an end, the first one of the next episode).
+  // step led to (after an end, the first one of the next episode). When both flags are set, termination wins.
   void add(int stream, std::span<const float> observation, int action, float reward, bool terminated, bool truncated,
            std::span<const float> final_observation);
   // One step of every stream, in the layout of VectorEnv's arrays.
@@ -82,8 +82,9 @@ public:
 
   // Fills `batch` with random transitions. `beta` is the importance-sampling exponent (prioritized mode only).
   void sample(const ReplayBatch& batch, double beta = 1.0);
-  // New priorities for the slots of the latest sample: p = |TD error| + ε, stored as p^α. Slots overwritten since
-  // are skipped.
+  // New priorities for the slots of the latest sample: p = |TD error| + ε, stored as p^α. Slots that no longer hold a
+  // sampleable transition are skipped; an add() in between may have put another transition in a sampled slot, which
+  // then takes its priority.
   void update_priorities(std::span<const uint32_t> indices, std::span<const float> td_errors);
 
   // The n-step target of one sampleable slot, without drawing anything (what sample() writes for it).
@@ -97,8 +98,9 @@ public:
   double priority(size_t slot) const;  // p^α in the sum tree; 0 in uniform mode
 
   void save(const std::filesystem::path& path) const;
-  // Replaces the contents with a snapshot taken from a buffer of the same configuration; vkrl::Error naming the file
-  // and the problem otherwise (not a snapshot, another version, another observation shape or capacity, truncated).
+  // Replaces the contents with a snapshot taken from a buffer of the same layout (observation shape and binary flag,
+  // capacity, streams, n_step, mode); vkrl::Error naming the file and the problem otherwise (not a snapshot, another
+  // version, another shape, truncated). γ, α and ε are this buffer's own: they are settings, not contents.
   void load(const std::filesystem::path& path);
 
 private:

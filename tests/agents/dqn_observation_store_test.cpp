@@ -49,7 +49,7 @@ TEST_CASE("dqn observation store: binary observations of 1, 7, 8, 400 and 401 ce
   CHECK(ObservationStore(400, true, 1).bytes_per_observation() == 50);  // MinAtar Breakout: 4x10x10
 }
 
-TEST_CASE("dqn observation store: a binary store refuses other values; a float store keeps them exactly",
+TEST_CASE("dqn observation store: a binary store refuses other values, a float store keeps them exactly",
           "[agents][dqn]") {
   const uint64_t seed = vkrl::test::fresh_seed();
   INFO("seed " << seed);

@@ -16,7 +16,7 @@ TEST_CASE("dqn schedule: ε holds its start until the offset, ramps linearly, th
   CHECK(epsilon.value(5'000'000) == Approx(0.1).epsilon(1e-12));
 }
 
-TEST_CASE("dqn schedule: β rises from 0.4 to 1; a zero duration jumps at the offset", "[agents][dqn]") {
+TEST_CASE("dqn schedule: β rises from 0.4 to 1, and a zero duration jumps at the offset", "[agents][dqn]") {
   const LinearSchedule beta{.start = 0.4, .end = 1.0, .begin = 0, .duration = 200};
   CHECK(beta.value(0) == Approx(0.4));
   CHECK(beta.value(50) == Approx(0.55));

@@ -1,0 +1,53 @@
+#include "gtp/go_player.h"
+
+#include <vector>
+
+#include "vkrl/envs/go/playout.h"
+#include "vkrl/error.h"
+
+namespace vkrl::apps {
+
+namespace {
+
+using envs::go::GoGame;
+
+class RandomGoPlayer final : public GoPlayer {
+public:
+  explicit RandomGoPlayer(uint64_t seed) : rng_(seed) {}
+
+  int choose_move(const GoGame& game, const MoveBudget&) override {
+    // The full rules' legal points (superko included), less the mover's own eyes.
+    std::vector<int> moves;
+    for (int a : game.legal_actions())
+      if (a != game.pass_action() && !game.board().is_eye(game.point_of(a), game.to_play())) moves.push_back(a);
+    return moves.empty() ? game.pass_action() : moves[rng_.below(uint32_t(moves.size()))];
+  }
+
+private:
+  envs::go::PlayoutRng rng_;
+};
+
+struct PlayerEntry {
+  const char* name;
+  std::unique_ptr<GoPlayer> (*make)(uint64_t seed);
+};
+
+const PlayerEntry kPlayers[] = {
+    {"random", [](uint64_t seed) -> std::unique_ptr<GoPlayer> { return std::make_unique<RandomGoPlayer>(seed); }},
+};
+
+}  // namespace
+
+std::string go_player_names() {
+  std::string names;
+  for (const PlayerEntry& p : kPlayers) names += (names.empty() ? "" : ", ") + std::string(p.name);
+  return names;
+}
+
+std::unique_ptr<GoPlayer> make_go_player(std::string_view name, uint64_t seed) {
+  for (const PlayerEntry& p : kPlayers)
+    if (name == p.name) return p.make(seed);
+  throw UsageError("unknown Go agent '" + std::string(name) + "'; valid: " + go_player_names());
+}
+
+}  // namespace vkrl::apps

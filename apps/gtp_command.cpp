@@ -11,7 +11,7 @@ namespace vkrl::apps {
 namespace {
 
 struct GtpOptions {
-  std::string agent = "random";
+  std::string agent = "mcts";
   int playouts = 0;
   double seconds = 0;
 };
@@ -30,7 +30,7 @@ void add_gtp_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   CLI::App& command = add_command(app, "gtp", "Run the Go engine over GTP v2 on stdin and stdout", options, exit_code,
                                   [&options] { return run_gtp(gtp, options); });
   command.add_option("--agent", gtp.agent, "The player: " + go_player_names())->capture_default_str();
-  command.add_option("--playouts", gtp.playouts, "Playouts per move (search agents)")->check(CLI::PositiveNumber);
+  command.add_option("--playouts", gtp.playouts, "Playouts per move (search agents; mcts: 1000 by default)")->check(CLI::PositiveNumber);
   command.add_option("--time", gtp.seconds, "Seconds per move (search agents); the GTP clock may ask for less")
       ->check(CLI::PositiveNumber);
 }

@@ -2,6 +2,9 @@
 
 #include <vector>
 
+#include "vkrl/agents/mcts/go_playout_evaluator.h"
+#include "vkrl/agents/mcts/mcts.h"
+#include "vkrl/envs/go/go_env.h"
 #include "vkrl/envs/go/playout.h"
 #include "vkrl/error.h"
 
@@ -27,6 +30,29 @@ private:
   envs::go::PlayoutRng rng_;
 };
 
+// UCT search (agents/mcts) with one fast random playout per leaf.
+class MctsGoPlayer final : public GoPlayer {
+public:
+  static constexpr int kDefaultPlayouts = 1000;
+
+  explicit MctsGoPlayer(uint64_t seed) : seed_(seed) {}
+
+  int choose_move(const GoGame& game, const MoveBudget& budget) override {
+    agents::mcts::MctsOptions options;
+    options.max_simulations = budget.playouts > 0 ? budget.playouts : budget.seconds > 0 ? 0 : kDefaultPlayouts;
+    options.max_seconds = budget.seconds;
+    options.seed = seed_ + uint64_t(moves_++);
+    agents::mcts::MctsSearch search(evaluator_, options);
+    const std::string name = "go/" + std::to_string(game.size()) + "x" + std::to_string(game.size());
+    return search.choose_action(envs::go::GoEnv(name, game));
+  }
+
+private:
+  uint64_t seed_;
+  int moves_ = 0;
+  agents::mcts::GoPlayoutEvaluator evaluator_;
+};
+
 struct PlayerEntry {
   const char* name;
   std::unique_ptr<GoPlayer> (*make)(uint64_t seed);
@@ -34,6 +60,7 @@ struct PlayerEntry {
 
 const PlayerEntry kPlayers[] = {
     {"random", [](uint64_t seed) -> std::unique_ptr<GoPlayer> { return std::make_unique<RandomGoPlayer>(seed); }},
+    {"mcts", [](uint64_t seed) -> std::unique_ptr<GoPlayer> { return std::make_unique<MctsGoPlayer>(seed); }},
 };
 
 }  // namespace

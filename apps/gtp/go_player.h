@@ -1,6 +1,7 @@
 // GoPlayer is what the GTP engine needs of an agent: a move for the player to move in a GoGame, within a budget of
 // playouts or seconds. `random` plays a uniformly random legal move that does not fill its own eye (Board::is_eye) and
-// passes when none is left; a search agent plugs in as another GoPlayer registered in go_player.cpp.
+// passes when none is left; `mcts` runs UCT (agents/mcts) with fast random playouts, 1000 simulations a move unless
+// the budget says otherwise. Another agent plugs in as a GoPlayer registered in go_player.cpp.
 #pragma once
 
 #include <cstdint>

@@ -88,7 +88,8 @@ session = [
 
 text = "".join(line + "\n" for line, _ in session)
 try:
-    done = subprocess.run([vkrl, "gtp", "--seed", "7"], input=text.encode(), capture_output=True, timeout=60)
+    done = subprocess.run([vkrl, "gtp", "--agent", "random", "--seed", "7"], input=text.encode(), capture_output=True,
+                          timeout=60)
 except subprocess.TimeoutExpired:
     print("FAIL: vkrl gtp did not finish the session within 60 s")
     sys.exit(1)
@@ -111,5 +112,19 @@ for (line, pattern), reply in zip(expected, replies):
     else:
         print(f"FAIL: {shown!r} -> {reply!r}, want /{pattern}/")
         failures += 1
+# The search agent answers genmove with a legal move within its playout budget.
+try:
+    search = subprocess.run([vkrl, "gtp", "--agent", "mcts", "--playouts", "200", "--seed", "3"],
+                            input=b"boardsize 9\nclear_board\nplay b E5\ngenmove w\nquit\n", capture_output=True,
+                            timeout=60)
+    replies = search.stdout.decode().split("\n\n")
+    if search.returncode == 0 and re.fullmatch(r"= " + MOVE, replies[3]) and replies[3] != "= E5":
+        print(f"ok: mcts genmove -> {replies[3]!r}")
+    else:
+        print(f"FAIL: mcts session -> exit {search.returncode}, {replies!r}")
+        failures += 1
+except subprocess.TimeoutExpired:
+    print("FAIL: vkrl gtp --agent mcts did not answer within 60 s")
+    failures += 1
 print(f"{failures} failures")
 sys.exit(1 if failures else 0)

@@ -13,6 +13,9 @@ GoEnv::GoEnv(std::string registry_name, const GoRules& rules)
   reset(0);
 }
 
+GoEnv::GoEnv(std::string registry_name, const GoGame& game)
+    : registry_name_(std::move(registry_name)), rules_(game.rules()), game_(game), recent_(1, snapshot()) {}
+
 std::string GoEnv::name() const {
   std::string name = registry_name_;
   const std::string default_size = std::to_string(rules_.size) + "x" + std::to_string(rules_.size);

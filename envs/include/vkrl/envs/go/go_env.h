@@ -30,6 +30,8 @@ public:
 
   // `registry_name` is the name without options ("go/9x9"); name() adds the options that differ from its defaults.
   GoEnv(std::string registry_name, const GoRules& rules);
+  // An env in the position of a game in progress (a GTP engine's, for search); its history planes start here.
+  GoEnv(std::string registry_name, const GoGame& game);
 
   std::string name() const override;
   ObservationSpec observation_spec() const override;

@@ -87,9 +87,12 @@ int Board::liberties(int p) const {
 
 bool Board::is_legal_ignoring_superko(int p, Stone c) const {
   if (color_[p] != Stone::Empty || p == ko_) return false;
+  // The common case first: an empty neighbour is a liberty.
+  if (color_[p - 1] == Stone::Empty || color_[p + 1] == Stone::Empty || color_[p - stride()] == Stone::Empty ||
+      color_[p + stride()] == Stone::Empty)
+    return true;
   for (int q : {p - 1, p + 1, p - stride(), p + stride()}) {
     const Stone s = color_[q];
-    if (s == Stone::Empty) return true;
     if (s == Stone::Edge) continue;
     const bool atari_here = all_liberties_at(head_[q], p);
     if (s == c && !atari_here) return true;  // joins a chain that keeps another liberty
@@ -214,8 +217,8 @@ bool Board::is_eye(int p, Stone c) const {
 
 AreaCount Board::area() const {
   AreaCount count;
-  std::vector<bool> seen(kMaxPoints, false);
-  std::vector<int> stack;
+  std::array<bool, kMaxPoints> seen{};
+  std::array<uint16_t, kMaxPoints> stack;  // each point is pushed at most once
   for (int r = 0; r < size_; ++r)
     for (int c = 0; c < size_; ++c) {
       const int p = point(r, c);
@@ -224,19 +227,18 @@ AreaCount Board::area() const {
       if (color_[p] != Stone::Empty || seen[size_t(p)]) continue;
       // Flood the empty region and note which colours it reaches.
       bool reaches_black = false, reaches_white = false;
-      int points = 0;
-      stack.assign(1, p);
+      int points = 0, top = 0;
+      stack[size_t(top++)] = uint16_t(p);
       seen[size_t(p)] = true;
-      while (!stack.empty()) {
-        const int s = stack.back();
-        stack.pop_back();
+      while (top > 0) {
+        const int s = stack[size_t(--top)];
         ++points;
         for (int q : {s - 1, s + 1, s - stride(), s + stride()}) {
           reaches_black |= color_[q] == Stone::Black;
           reaches_white |= color_[q] == Stone::White;
           if (color_[q] == Stone::Empty && !seen[size_t(q)]) {
             seen[size_t(q)] = true;
-            stack.push_back(q);
+            stack[size_t(top++)] = uint16_t(q);
           }
         }
       }

@@ -85,7 +85,10 @@ std::string vertex_name(int action, const GoGame& game) {
 }  // namespace
 
 GtpEngine::GtpEngine(std::unique_ptr<GoPlayer> player, const MoveBudget& budget)
-    : player_(std::move(player)), budget_(budget), game_(rules_) {}
+    : player_(std::move(player)), budget_(budget) {
+  rules_.max_moves = kMaxMoves;
+  game_ = GoGame(rules_);
+}
 
 void GtpEngine::new_game(const envs::go::GoRules& rules) {
   rules_ = rules;
@@ -206,6 +209,7 @@ GtpEngine::Reply GtpEngine::play(const std::vector<std::string>& args) {
   if (!action) return {false, "invalid coordinate"};
   GoGame next = game_;
   next.set_to_play(*c);
+  next.resume();
   if (!next.is_legal(*action)) return {false, "illegal move"};
   next.play(*action);
   undo_.push_back(game_);
@@ -219,7 +223,8 @@ GtpEngine::Reply GtpEngine::genmove(const std::vector<std::string>& args) {
   if (!c) return {false, "invalid color"};
   GoGame next = game_;
   next.set_to_play(*c);
-  // Past the move cap or after two passes the game is over for vkrl, but a controller may go on: pass.
+  next.resume();
+  // Past the move cap the game is over for vkrl, but a controller may go on: pass.
   const int action = next.is_over() ? next.pass_action() : player_->choose_move(next, budget_for_move(*c));
   if (!next.is_over()) next.play(action);
   undo_.push_back(game_);
@@ -271,7 +276,7 @@ GtpEngine::Reply GtpEngine::loadsgf(const std::vector<std::string>& args) {
     envs::go::SgfGame sgf = envs::go::parse_sgf(text.str(), args[0]);
     // GTP's move_number: the position before that move is played.
     if (move_number && size_t(*move_number - 1) < sgf.moves.size()) sgf.moves.resize(size_t(*move_number - 1));
-    GoGame loaded = envs::go::play_sgf(sgf);
+    GoGame loaded = envs::go::play_sgf(sgf, kMaxMoves);
     rules_ = loaded.rules();
     game_ = std::move(loaded);
     undo_.clear();

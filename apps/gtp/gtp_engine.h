@@ -3,7 +3,9 @@
 // dropped, tabs made spaces, '#' comments cut, empty lines ignored). It answers protocol_version, name, version,
 // known_command, list_commands, boardsize, clear_board, komi, play, genmove, undo, showboard, final_score,
 // time_settings, time_left, loadsgf and quit over a GoGame under vkrl's rules (game.h), and asks a GoPlayer for
-// genmove. Any malformed line, bad vertex, illegal move or failing file gets a '?' reply; the engine never throws.
+// genmove. The controller decides when a game ends: moves after two passes resume the game, and the move cap is
+// kMaxMoves rather than the env's 2 * size^2. Any malformed line, bad vertex, illegal move or failing file gets a '?'
+// reply; the engine never throws.
 #pragma once
 
 #include <iosfwd>
@@ -18,6 +20,8 @@ namespace vkrl::apps {
 
 class GtpEngine {
 public:
+  static constexpr int kMaxMoves = 10000;
+
   // `budget` is what genmove gives the player unless the controller's clock (time_settings, time_left) asks for less.
   GtpEngine(std::unique_ptr<GoPlayer> player, const MoveBudget& budget);
 

@@ -1,5 +1,7 @@
 #include "vkrl/agents/mcts/go_playout_evaluator.h"
 
+#include <algorithm>
+
 #include "vkrl/envs/go/go_env.h"
 #include "vkrl/envs/go/playout.h"
 #include "vkrl/error.h"
@@ -22,8 +24,10 @@ std::vector<double> GoPlayoutEvaluator::evaluate(const envs::Env& env, std::mt19
   double black = 0;
   for (int r = 0; r < rollouts_; ++r) {
     envs::go::Board board = game.board();
-    const double score = envs::go::random_playout(board, game.to_play(), game.consecutive_passes(),
-                                                  game.max_moves() - game.move_count(), game.rules().komi, playout_rng)
+    // Playouts skip superko, so a long move cap (a GTP game's) could let one cycle: 3 * size^2 moves at most.
+    const int max_moves = std::min(game.max_moves() - game.move_count(), 3 * game.size() * game.size());
+    const double score = envs::go::random_playout(board, game.to_play(), game.consecutive_passes(), max_moves,
+                                                  game.rules().komi, playout_rng)
                              .score;
     black += score > 0 ? 1 : score < 0 ? -1 : 0;
   }

@@ -48,6 +48,8 @@ public:
   void add_setup_stone(int action, Stone c);
   // Who moves next: Black first by default; SGF and GTP may give either colour at any time.
   void set_to_play(Stone c) { to_play_ = c; }
+  // Clears the count of consecutive passes, for a controller that goes on after two (GTP has no end of game).
+  void resume() { passes_ = 0; }
   // Komi only enters the score, so a controller may change it during a game (GTP's komi).
   void set_komi(double komi) { rules_.komi = komi; }
 

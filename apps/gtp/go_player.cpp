@@ -7,6 +7,7 @@
 #include "vkrl/envs/go/go_env.h"
 #include "vkrl/envs/go/playout.h"
 #include "vkrl/error.h"
+#include "vkrl/nearest_name.h"
 
 namespace vkrl::apps {
 
@@ -79,7 +80,9 @@ std::string go_player_names() {
 std::unique_ptr<GoPlayer> make_go_player(std::string_view name, uint64_t seed) {
   for (const PlayerEntry& p : kPlayers)
     if (name == p.name) return p.make(seed);
-  throw UsageError("unknown Go agent '" + std::string(name) + "'; valid: " + go_player_names());
+  std::vector<std::string> names;
+  for (const PlayerEntry& p : kPlayers) names.emplace_back(p.name);
+  throw UsageError(unknown_name_message("Go agent", name, names));
 }
 
 }  // namespace vkrl::apps

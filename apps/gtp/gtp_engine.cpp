@@ -9,7 +9,7 @@
 #include <optional>
 #include <sstream>
 
-#include "vkrl/envs/go/sgf.h"
+#include "vkrl/atomic_file.h"
 #include "vkrl/error.h"
 
 namespace vkrl::apps {
@@ -23,7 +23,7 @@ using envs::go::Stone;
 constexpr const char* kCommands[] = {
     "protocol_version", "name",          "version",   "known_command", "list_commands", "boardsize",
     "clear_board",      "komi",          "play",      "genmove",       "undo",          "showboard",
-    "final_score",      "time_settings", "time_left", "loadsgf",       "quit",
+    "final_score",      "time_settings", "time_left", "loadsgf",       "printsgf",      "quit",
 };
 constexpr char kLetters[] = "ABCDEFGHJKLMNOPQRST";  // GTP's columns skip I
 
@@ -87,14 +87,23 @@ std::string vertex_name(int action, const GoGame& game) {
 GtpEngine::GtpEngine(std::unique_ptr<GoPlayer> player, const MoveBudget& budget)
     : player_(std::move(player)), budget_(budget) {
   rules_.max_moves = kMaxMoves;
-  game_ = GoGame(rules_);
+  new_game(rules_);
 }
 
 void GtpEngine::new_game(const envs::go::GoRules& rules) {
   rules_ = rules;
   game_ = GoGame(rules_);
   undo_.clear();
+  record_ = envs::go::SgfGame();
+  record_.size = rules.size;
+  record_.komi = rules.komi;
   player_->new_game();
+}
+
+void GtpEngine::commit_move(GoGame next, Stone colour, int action) {
+  undo_.push_back(game_);
+  record_.moves.push_back({colour, action, ""});
+  game_ = std::move(next);
 }
 
 std::string GtpEngine::handle(const std::string& line) {
@@ -170,6 +179,7 @@ GtpEngine::Reply GtpEngine::dispatch(const std::string& command, const std::vect
     if (!komi) return {false, "komi not a float"};
     // The game in progress keeps its stones: komi only changes the score.
     rules_.komi = *komi;
+    record_.komi = *komi;
     game_.set_komi(*komi);
     for (GoGame& g : undo_) g.set_komi(*komi);
     return {};
@@ -180,6 +190,7 @@ GtpEngine::Reply GtpEngine::dispatch(const std::string& command, const std::vect
     if (undo_.empty()) return {false, "cannot undo"};
     game_ = undo_.back();
     undo_.pop_back();
+    record_.moves.pop_back();
     player_->new_game();
     return {};
   }
@@ -198,6 +209,7 @@ GtpEngine::Reply GtpEngine::dispatch(const std::string& command, const std::vect
   }
   if (command == "time_left") return time_left(args);
   if (command == "loadsgf") return loadsgf(args);
+  if (command == "printsgf") return printsgf(args);
   return {false, "unknown command"};
 }
 
@@ -212,8 +224,7 @@ GtpEngine::Reply GtpEngine::play(const std::vector<std::string>& args) {
   next.resume();
   if (!next.is_legal(*action)) return {false, "illegal move"};
   next.play(*action);
-  undo_.push_back(game_);
-  game_ = std::move(next);
+  commit_move(std::move(next), *c, *action);
   return {};
 }
 
@@ -227,8 +238,7 @@ GtpEngine::Reply GtpEngine::genmove(const std::vector<std::string>& args) {
   // Past the move cap the game is over for vkrl, but a controller may go on: pass.
   const int action = next.is_over() ? next.pass_action() : player_->choose_move(next, budget_for_move(*c));
   if (!next.is_over()) next.play(action);
-  undo_.push_back(game_);
-  game_ = std::move(next);
+  commit_move(std::move(next), *c, action);
   return {true, vertex_name(action, game_)};
 }
 
@@ -280,13 +290,27 @@ GtpEngine::Reply GtpEngine::loadsgf(const std::vector<std::string>& args) {
     rules_ = loaded.rules();
     game_ = std::move(loaded);
     undo_.clear();
+    record_ = std::move(sgf);
     player_->new_game();
     // Who moves next: the colour after the last move, else Black.
-    if (!sgf.moves.empty()) game_.set_to_play(envs::go::opponent(sgf.moves.back().colour));
+    if (!record_.moves.empty()) game_.set_to_play(envs::go::opponent(record_.moves.back().colour));
     return {};
   } catch (const Error& e) {
     return {false, std::string("cannot load file: ") + e.what()};
   }
+}
+
+GtpEngine::Reply GtpEngine::printsgf(const std::vector<std::string>& args) const {
+  envs::go::SgfGame sgf = record_;
+  sgf.result = game_.is_over() ? final_score() : "";  // GTP's "0" for a tie is SGF's too
+  const std::string text = envs::go::write_sgf(sgf);
+  if (args.empty()) return {true, text.substr(0, text.size() - 1)};  // no empty line inside the reply
+  try {
+    write_file_atomically(args[0], text);
+  } catch (const Error& e) {
+    return {false, std::string("cannot write file: ") + e.what()};
+  }
+  return {};
 }
 
 std::string GtpEngine::showboard() const {

@@ -2,7 +2,8 @@
 // "=[id] result" or "?[id] message" and an empty line. Lines are cleaned as the specification asks (control characters
 // dropped, tabs made spaces, '#' comments cut, empty lines ignored). It answers protocol_version, name, version,
 // known_command, list_commands, boardsize, clear_board, komi, play, genmove, undo, showboard, final_score,
-// time_settings, time_left, loadsgf and quit over a GoGame under vkrl's rules (game.h), and asks a GoPlayer for
+// time_settings, time_left, loadsgf, quit and GNU Go's printsgf (the game so far as SGF, to a file or in the reply)
+// over a GoGame under vkrl's rules (game.h), and asks a GoPlayer for
 // genmove. The controller decides when a game ends: moves after two passes resume the game, and the move cap is
 // kMaxMoves rather than the env's 2 * size^2. Any malformed line, bad vertex, illegal move or failing file gets a '?'
 // reply; the engine never throws.
@@ -15,6 +16,7 @@
 
 #include "gtp/go_player.h"
 #include "vkrl/envs/go/game.h"
+#include "vkrl/envs/go/sgf.h"
 
 namespace vkrl::apps {
 
@@ -43,6 +45,8 @@ private:
   Reply play(const std::vector<std::string>& args);
   Reply genmove(const std::vector<std::string>& args);
   Reply loadsgf(const std::vector<std::string>& args);
+  Reply printsgf(const std::vector<std::string>& args) const;
+  void commit_move(envs::go::GoGame next, envs::go::Stone colour, int action);
   Reply time_left(const std::vector<std::string>& args);
   MoveBudget budget_for_move(envs::go::Stone colour) const;
   std::string showboard() const;
@@ -53,6 +57,7 @@ private:
   envs::go::GoRules rules_;
   envs::go::GoGame game_;
   std::vector<envs::go::GoGame> undo_;  // the game before each move, for undo
+  envs::go::SgfGame record_;            // setup stones and moves, for printsgf
   double main_time_ = 0, byo_yomi_time_ = 0;
   int byo_yomi_stones_ = 0;
   // The clocks from time_left, Black's then White's: seconds (-1 while unknown) and stones left in byo-yomi.

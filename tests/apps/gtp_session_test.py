@@ -17,7 +17,7 @@ with open(bad_sgf, "w") as f:
 
 LIST = "\n".join(["protocol_version", "name", "version", "known_command", "list_commands", "boardsize", "clear_board",
                   "komi", "play", "genmove", "undo", "showboard", "final_score", "time_settings", "time_left", "loadsgf",
-                  "quit"])
+                  "printsgf", "quit"])
 MOVE = r"([A-HJ-T]([1-9]|1[0-9])|pass)"
 session = [
     ("protocol_version", r"= 2"),
@@ -80,6 +80,12 @@ session = [
     # The main line: black aa bb cc ee, white gg dd; 7x7, komi 0.5, no territory for either: 4 - 2 - 0.5.
     ("final_score", r"= B\+1\.5"),
     ("genmove w", r"= " + MOVE),
+    ("printsgf", r"= \(;FF\[4\]GM\[1\]CA\[UTF-8\]AP\[vkrl\]SZ\[7\]KM\[0\.5\]AB\[aa\]\[bb\]AW\[gg\]\n"
+                 r";B\[cc\];W\[dd\];B\[ee\];W\[[a-g][a-g]\]\n?\)"),
+    ("printsgf " + os.path.join(work, "saved.sgf"), r"="),
+    ("printsgf /nonexistent/dir/saved.sgf", r"\? cannot write file: .*"),
+    ("loadsgf " + os.path.join(work, "saved.sgf"), r"="),
+    ("final_score", r"= B\+[0-9.]+|= W\+[0-9.]+|= 0"),
     ("loadsgf " + good_sgf + " 2", r"="),
     ("showboard", r"(?s)=.*\s7 X \. \. \. \. \. \. 7\n\s+6 \. X \. \. \. \. \. 6\n\s+5 \. \. X \. \. \. \. 5\n\s+4 \. \. \. \. .*white to play, move 1"),
     ("name\r", r"= vkrl"),

@@ -86,7 +86,6 @@ public:
   void clip_by_norm(const Tensor& norm_squared, double max_norm, Tensor& g) override;
   void optimizer_step(const OptimizerRule& rule, const Tensor& step, Tensor& param, const Tensor& grad,
                       std::span<Tensor> state) override;
-  void sgd_step(Tensor& param, const Tensor& grad, Tensor& velocity, const SgdParams& params) override;
 
   // Access to a tensor's numbers; throws if the tensor belongs to another backend.
   T* data(const Tensor& t) const {

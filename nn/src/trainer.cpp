@@ -34,6 +34,12 @@ bool is_classification(LossKind loss) {
   return loss == LossKind::softmax_cross_entropy || loss == LossKind::binary_cross_entropy;
 }
 
+std::string shuffle_text(const std::mt19937_64& rng) {
+  std::ostringstream text;
+  text << rng;
+  return text.str();
+}
+
 size_t argmax(std::span<const float> row) { return size_t(std::max_element(row.begin(), row.end()) - row.begin()); }
 
 // The rows [begin, begin + count) of a data set.
@@ -186,11 +192,21 @@ std::vector<EpochMetrics> Trainer::fit(const Dataset& all, const Dataset* valida
   if (train_count == 0) throw Error("trainer: no training rows");
   if (validation) validation->count();  // checks its arrays
 
+  // Each epoch shuffles the previous epoch's order. After a resume the order is rebuilt by replaying the completed
+  // epochs' shuffles from the seed, which must land on the generator state the checkpoint recorded.
+  if (order_.size() != train_count) {
+    order_.resize(train_count);
+    std::iota(order_.begin(), order_.end(), size_t(0));
+    shuffle_rng_.seed(options_.seed);
+    for (int e = 0; e < epoch_; ++e) std::shuffle(order_.begin(), order_.end(), shuffle_rng_);
+    if (!resumed_rng_.empty() && shuffle_text(shuffle_rng_) != resumed_rng_)
+      throw Error("checkpoint: its shuffle state does not follow from the seed and " + std::to_string(epoch_) +
+                  " epochs of " + std::to_string(train_count) + " rows");
+  }
   std::vector<EpochMetrics> run;
-  std::vector<size_t> order(train_count);
+  std::vector<size_t>& order = order_;
   Evaluation counts;
   for (int epoch = epoch_ + 1; epoch <= options_.epochs && !stopped_; ++epoch) {
-    std::iota(order.begin(), order.end(), size_t(0));
     std::shuffle(order.begin(), order.end(), shuffle_rng_);
     counts.classes = is_classification(options_.loss)
                          ? (options_.loss == LossKind::softmax_cross_entropy ? train.outputs : 2)
@@ -321,9 +337,7 @@ void Trainer::restore_state(const std::string& text) {
 
 void Trainer::save_checkpoint(const fs::path& dir) {
   CheckpointMeta meta{.model_spec = options_.model_spec, .epoch = epoch_, .step = optimizer_.step_count()};
-  std::ostringstream rng;
-  rng << shuffle_rng_;
-  meta.rng["shuffle"] = rng.str();
+  meta.rng["shuffle"] = shuffle_text(shuffle_rng_);
   meta.trainer = state_json();
   std::map<std::string, std::vector<io::NamedTensor>> extra;
   if (!best_weights_.empty()) {
@@ -340,9 +354,8 @@ int Trainer::resume() {
   const CheckpointMeta meta = load_checkpoint(dir, model_, optimizer_);
   const auto rng = meta.rng.find("shuffle");
   if (rng == meta.rng.end()) throw Error((dir / "meta.json").string() + ": no shuffle RNG state");
-  std::istringstream in(rng->second);
-  in >> shuffle_rng_;
-  if (!in) throw Error((dir / "meta.json").string() + ": the shuffle RNG state does not parse");
+  resumed_rng_ = rng->second;
+  order_.clear();  // rebuilt by the next fit()
   best_weights_.clear();
   if (fs::exists(dir / kBestWeightsFile)) {
     const auto file = io::read_safetensors(dir / kBestWeightsFile);

@@ -1,5 +1,5 @@
 // Trainer fits a Sequential model to host arrays Keras-style: every epoch shuffles the training rows (from the seed,
-// so a run repeats bit for bit on the CPU backend) and runs, per mini-batch, forward, the loss (softmax or binary
+// so a run repeats bit for bit on the CPU backend; the same order as the earlier fit() gave) and runs, per mini-batch, forward, the loss (softmax or binary
 // cross-entropy from logits, mean squared error, Huber) plus L1/L2 penalties on the layers' weights, backward and an
 // Optimizer step. After each epoch it measures the validation set (the last fraction of the training arrays, as Keras's
 // validation_split takes it, or an explicit set), calls the callbacks, writes metrics.csv into the run directory,
@@ -108,6 +108,8 @@ private:
   std::vector<Tensor> params_, grads_, penalized_params_, penalized_grads_;
   std::unique_ptr<Batch> batch_;
   std::mt19937_64 shuffle_rng_;
+  std::vector<size_t> order_;  // the training rows in the last epoch's order
+  std::string resumed_rng_;    // the shuffle state a resumed checkpoint recorded
   int epoch_ = 0;
   bool stopped_ = false;
   std::vector<EpochMetrics> history_;

@@ -80,7 +80,8 @@ size_t Dataset::count() const {
 // The tensors and host buffers of one mini-batch, reallocated only when the batch size changes.
 struct Trainer::Batch {
   Tensor x, y, loss, dloss;
-  std::vector<float> x_host, y_host, out_host, loss_host = std::vector<float>(1);
+  std::vector<float> x_host, y_host, out_host;
+  std::vector<double> loss_host = std::vector<double>(1);
   std::unique_ptr<ProgressLine> progress;
 };
 
@@ -148,7 +149,7 @@ double Trainer::run_batch(const Dataset& data, std::span<const size_t> rows_of, 
       for (size_t i = 0; i < truth.size(); ++i) counts->confusion[size_t(2 * (truth[i] > 0.5f) + (predicted[i] > 0))] += 1;
     }
   }
-  return double(b.loss_host[0]);
+  return b.loss_host[0];
 }
 
 Evaluation Trainer::measure(const Dataset& data) {

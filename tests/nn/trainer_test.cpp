@@ -4,10 +4,12 @@
 // not match.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
 #include "scratch_dir.h"
+#include "support/vulkan_fixture.h"
 #include "vkrl/error.h"
 #include "vkrl/nn/data/toy2d.h"
 #include "vkrl/nn/layers/activation_layer.h"
@@ -153,4 +155,62 @@ TEST_CASE("trainer: arrays that do not match are one-line errors", "[nn][trainer
   CHECK_THROWS_WITH(trainer.predict(x8, 4), Catch::Contains("Dense: input [2, 4] for weights [3, 2]"));
   CHECK_THROWS_WITH(Trainer(model, *backend, optimizer, {.validation_split = 1}),
                     "trainer: validation_split must be in [0, 1)");
+}
+
+TEST_CASE("trainer: regression with mean squared error and Huber fits a line", "[nn][trainer]") {
+  const uint64_t seed = vkrl::test::fresh_seed();
+  INFO("seed " << seed);
+  std::mt19937_64 rng(seed);
+  const auto x = vkrl::test::random_floats(64, rng);
+  std::vector<float> y;
+  for (float v : x) y.push_back(3 * v - 1);
+  for (const LossKind loss : {LossKind::mean_squared_error, LossKind::huber}) {
+    auto backend = make_cpu_backend();
+    Sequential model;
+    model.add(std::make_unique<Dense>(1));
+    model.build(*backend, {8, 1}, seed);
+    Optimizer optimizer(*backend, {.rule = {.momentum = 0.9}, .schedule = LearningRateSchedule::constant(0.05)});
+    Trainer trainer(model, *backend, optimizer, {.epochs = 60, .batch_size = 8, .seed = seed, .loss = loss, .quiet = true});
+    const auto history = trainer.fit({.x = x, .y = y, .inputs = 1, .outputs = 1});
+    CHECK(history.back().loss < 1e-3 * history.front().loss);
+    const auto at_two = trainer.predict(std::vector<float>{2.0f}, 1);
+    CHECK(at_two[0] == Approx(5.0).margin(0.01));
+  }
+}
+
+TEST_CASE("trainer: binary cross-entropy on one output, with a 2x2 confusion matrix", "[nn][trainer]") {
+  auto backend = make_cpu_backend();
+  const Problem problem;
+  std::vector<float> labels;
+  for (int label : problem.points.labels) labels.push_back(float(label));
+  Sequential model;
+  model.add(std::make_unique<Dense>(8)).add(std::make_unique<ActivationLayer>(Activation::tanh));
+  model.add(std::make_unique<Dense>(1));
+  model.build(*backend, {16, 2}, 2);
+  Optimizer optimizer(*backend, optimizer_options("adam"));
+  Trainer trainer(model, *backend, optimizer,
+                  {.epochs = 20, .batch_size = 16, .loss = LossKind::binary_cross_entropy, .quiet = true});
+  const Dataset data = {.x = problem.points.xy, .y = labels, .inputs = 2, .outputs = 1};
+  trainer.fit(data);
+  const Evaluation e = trainer.evaluate(data);
+  REQUIRE(e.classes == 2);
+  CHECK(e.at(0, 0) + e.at(0, 1) + e.at(1, 0) + e.at(1, 1) == 200);
+  CHECK(e.accuracy == Approx(double(e.at(0, 0) + e.at(1, 1)) / 200));
+  CHECK(e.accuracy > 0.95);
+}
+
+TEST_CASE("trainer: L1 and L2 penalties on the weights join the loss", "[nn][trainer]") {
+  auto backend = make_cpu_backend(true);
+  const Problem problem;
+  Sequential model;
+  build_small(model, *backend, 4);
+  Optimizer optimizer(*backend, optimizer_options("sgd"));
+  Trainer plain(model, *backend, optimizer, {.quiet = true});
+  Trainer penalized(model, *backend, optimizer, {.l1 = 0.01, .l2 = 0.1, .quiet = true});
+  double penalty = 0;
+  for (const auto& [name, t] : model.named_tensors())
+    if (name.ends_with(".weight"))
+      for (double w : t.read_double()) penalty += 0.01 * std::abs(w) + 0.1 * w * w;
+  const double difference = penalized.evaluate(problem.dataset()).loss - plain.evaluate(problem.dataset()).loss;
+  CHECK(difference == Approx(penalty).epsilon(1e-9));
 }

@@ -20,7 +20,7 @@ if [ -e "$work/resumed.safetensors" ]; then echo "FAIL: the run finished before 
 grep -q '^epoch 2/6' "$work/first.log" || { echo "FAIL: the run never reached epoch 2"; cat "$work/first.log"; exit 1; }
 
 "$program" "$work/ckpt" "$work/resumed.safetensors" 6 0 > "$work/second.log"
-if ! grep -Eq '^resumed from epoch [12]$' "$work/second.log"; then
+if ! grep -Eq '^resumed from epoch [1-5]$' "$work/second.log"; then
   echo "FAIL: the second run did not resume:"; cat "$work/second.log"; exit 1
 fi
 grep -q '^epoch 6/6' "$work/second.log" || { echo "FAIL: the resumed run did not reach epoch 6"; exit 1; }

@@ -82,13 +82,12 @@ struct Trainer::Batch {
   Tensor x, y, loss, dloss;
   std::vector<float> x_host, y_host, out_host;
   std::vector<double> loss_host = std::vector<double>(1);
-  std::unique_ptr<ProgressLine> progress;
 };
 
 Trainer::Trainer(Sequential& model, Backend& backend, Optimizer& optimizer, TrainerOptions options)
     : model_(model), backend_(backend), optimizer_(optimizer), options_(std::move(options)),
       params_(model.params()), grads_(model.grads()), batch_(std::make_unique<Batch>()),
-      shuffle_rng_(options_.seed) {
+      progress_(std::make_unique<ProgressLine>(options_.quiet)), shuffle_rng_(options_.seed) {
   if (options_.batch_size < 1) throw Error("trainer: the batch size must be positive");
   if (options_.validation_split < 0 || options_.validation_split >= 1)
     throw Error("trainer: validation_split must be in [0, 1)");
@@ -101,7 +100,6 @@ Trainer::Trainer(Sequential& model, Backend& backend, Optimizer& optimizer, Trai
       penalized_grads_.push_back(grads_[i]);
     }
   batch_->loss = Tensor(backend_, {1});
-  batch_->progress = std::make_unique<ProgressLine>(options_.quiet);
 }
 
 Trainer::~Trainer() = default;
@@ -152,7 +150,7 @@ double Trainer::run_batch(const Dataset& data, std::span<const size_t> rows_of, 
   return b.loss_host[0];
 }
 
-Evaluation Trainer::measure(const Dataset& data) {
+Evaluation Trainer::evaluate(const Dataset& data) {
   const size_t count = data.count();
   Evaluation e;
   if (is_classification(options_.loss)) {
@@ -175,8 +173,6 @@ Evaluation Trainer::measure(const Dataset& data) {
   }
   return e;
 }
-
-Evaluation Trainer::evaluate(const Dataset& data) { return measure(data); }
 
 std::vector<EpochMetrics> Trainer::fit(const Dataset& all, const Dataset* validation) {
   const size_t count = all.count();
@@ -205,21 +201,20 @@ std::vector<EpochMetrics> Trainer::fit(const Dataset& all, const Dataset* valida
                   " epochs of " + std::to_string(train_count) + " rows");
   }
   std::vector<EpochMetrics> run;
-  std::vector<size_t>& order = order_;
   Evaluation counts;
   for (int epoch = epoch_ + 1; epoch <= options_.epochs && !stopped_; ++epoch) {
-    std::shuffle(order.begin(), order.end(), shuffle_rng_);
+    std::shuffle(order_.begin(), order_.end(), shuffle_rng_);
     counts.classes = is_classification(options_.loss)
                          ? (options_.loss == LossKind::softmax_cross_entropy ? train.outputs : 2)
                          : 0;
     counts.confusion.assign(size_t(counts.classes * counts.classes), 0);
-    batch_->progress->start_epoch();
+    progress_->start_epoch();
     double loss_sum = 0, learning_rate = optimizer_.learning_rate();
     for (size_t start = 0; start < train_count; start += size_t(options_.batch_size)) {
       const size_t n = std::min(train_count - start, size_t(options_.batch_size));
       learning_rate = optimizer_.learning_rate();
-      loss_sum += run_batch(train, std::span<const size_t>(order).subspan(start, n), true, &counts) * double(n);
-      batch_->progress->update(epoch, options_.epochs, start + n, train_count, loss_sum / double(start + n));
+      loss_sum += run_batch(train, std::span<const size_t>(order_).subspan(start, n), true, &counts) * double(n);
+      progress_->update(epoch, options_.epochs, start + n, train_count, loss_sum / double(start + n));
     }
     EpochMetrics m{.epoch = epoch, .loss = loss_sum / double(train_count)};
     if (counts.classes) {
@@ -229,12 +224,12 @@ std::vector<EpochMetrics> Trainer::fit(const Dataset& all, const Dataset* valida
       m.accuracy = double(correct) / double(total);
     }
     if (validation) {
-      const Evaluation v = measure(*validation);
+      const Evaluation v = evaluate(*validation);
       m.val_loss = v.loss;
       if (v.classes) m.val_accuracy = v.accuracy;
     }
     m.learning_rate = learning_rate;
-    m.seconds = batch_->progress->epoch_seconds();
+    m.seconds = progress_->epoch_seconds();
     end_of_epoch(m);
     run.push_back(m);
   }
@@ -269,7 +264,7 @@ void Trainer::end_of_epoch(const EpochMetrics& m) {
   if (m.val_accuracy) line += fmt::format("  val_accuracy {:.4f}", *m.val_accuracy);
   line += fmt::format("  lr {:.3g}  {:.2f} s", m.learning_rate, m.seconds);
   if (stopped_) line += fmt::format("  (early stop: no improvement in {} epochs)", options_.patience);
-  batch_->progress->finish(line);
+  progress_->finish(line);
 
   for (const auto& callback : callbacks_) callback(m);
   if (!options_.run_dir.empty()) write_metrics_csv();

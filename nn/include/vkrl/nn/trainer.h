@@ -1,12 +1,13 @@
-// Trainer fits a Sequential model to host arrays Keras-style: every epoch shuffles the training rows (from the seed,
-// so a run repeats bit for bit on the CPU backend; the same order as the earlier fit() gave) and runs, per mini-batch, forward, the loss (softmax or binary
-// cross-entropy from logits, mean squared error, Huber) plus L1/L2 penalties on the layers' weights, backward and an
-// Optimizer step. After each epoch it measures the validation set (the last fraction of the training arrays, as Keras's
-// validation_split takes it, or an explicit set), calls the callbacks, writes metrics.csv into the run directory,
-// saves a checkpoint every N epochs, and stops early when the monitored loss (val_loss, or loss without validation)
-// has not improved for `patience` epochs, restoring the best weights. resume() continues from a checkpoint with the
-// same results as an uninterrupted run. On a terminal it shows a progress line updated in place (samples/s, epoch,
-// loss, ETA); otherwise one line per epoch. evaluate() gives loss, accuracy and a confusion matrix; predict() outputs.
+// Trainer fits a Sequential model to host arrays Keras-style: every epoch shuffles the training rows (the previous
+// epoch's order, from the seed, so a run repeats bit for bit on the CPU backend) and runs, per mini-batch, forward,
+// the loss (softmax or binary cross-entropy from logits, mean squared error, Huber) plus L1/L2 penalties on the
+// layers' weights, backward and an Optimizer step. After each epoch it measures the validation set (the last fraction
+// of the training arrays, as Keras's validation_split takes it, or an explicit set), calls the callbacks, writes
+// metrics.csv into the run directory, saves a checkpoint every N epochs, and stops early when the monitored loss
+// (val_loss, or loss without validation) has not improved for `patience` epochs, restoring the best weights. resume()
+// continues from a checkpoint with the same results as an uninterrupted run. On a terminal it shows a progress line
+// updated in place (samples/s, epoch, loss, ETA); otherwise one line per epoch. evaluate() gives loss, accuracy and a
+// confusion matrix; predict() the outputs.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,8 @@
 #include "vkrl/nn/sequential.h"
 
 namespace vkrl::nn {
+
+class ProgressLine;
 
 enum class LossKind { softmax_cross_entropy, binary_cross_entropy, mean_squared_error, huber };
 
@@ -94,7 +97,6 @@ public:
 private:
   struct Batch;
   double run_batch(const Dataset& data, std::span<const size_t> rows, bool train, Evaluation* counts);
-  Evaluation measure(const Dataset& data);
   void write_metrics_csv() const;
   std::string state_json() const;
   void restore_state(const std::string& json);
@@ -107,6 +109,7 @@ private:
   std::vector<Callback> callbacks_;
   std::vector<Tensor> params_, grads_, penalized_params_, penalized_grads_;
   std::unique_ptr<Batch> batch_;
+  std::unique_ptr<ProgressLine> progress_;
   std::mt19937_64 shuffle_rng_;
   std::vector<size_t> order_;  // the training rows in the last epoch's order
   std::string resumed_rng_;    // the shuffle state a resumed checkpoint recorded

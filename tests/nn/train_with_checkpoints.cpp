@@ -30,7 +30,10 @@ int main(int argc, char** argv) {
     model.add(std::make_unique<Dense>(16)).add(std::make_unique<ActivationLayer>(Activation::tanh));
     model.add(std::make_unique<Dense>(2));
     model.build(*backend, {20, 2}, 1);
-    Optimizer optimizer(*backend, optimizer_options("rmsprop-centered"));
+    // Nadam on a cosine schedule: the update depends on the step count, so a resume that lost it would show.
+    OptimizerOptions nadam = optimizer_options("nadam");
+    nadam.schedule = LearningRateSchedule::cosine(0.01, 60, 0.001);
+    Optimizer optimizer(*backend, nadam);
     Trainer trainer(model, *backend, optimizer,
                     {.epochs = std::stoi(argv[3]), .batch_size = 20, .seed = 2, .validation_split = 0.1,
                      .checkpoint_dir = argv[1], .checkpoint_every = 1});

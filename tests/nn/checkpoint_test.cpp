@@ -52,9 +52,14 @@ struct Setup {
   }
 };
 
-bool same(const EpochMetrics& a, const EpochMetrics& b) {
-  return a.epoch == b.epoch && a.loss == b.loss && a.accuracy == b.accuracy && a.val_loss == b.val_loss &&
-         a.val_accuracy == b.val_accuracy && a.learning_rate == b.learning_rate;
+void check_same(const EpochMetrics& a, const EpochMetrics& b) {
+  INFO("epoch " << a.epoch);
+  CHECK(a.epoch == b.epoch);
+  CHECK(a.loss == b.loss);  // exactly, not approximately
+  CHECK(a.accuracy == b.accuracy);
+  CHECK(a.val_loss == b.val_loss);
+  CHECK(a.val_accuracy == b.val_accuracy);
+  CHECK(a.learning_rate == b.learning_rate);
 }
 
 }  // namespace
@@ -75,10 +80,10 @@ TEST_CASE("checkpoint: 2 epochs + checkpoint + resume 2 more equals 4 straight, 
   CHECK(second.optimizer.step_count() == 2 * 6);  // 96 training rows in batches of 16
   const auto rest = second.trainer.fit(second.data());
   REQUIRE(rest.size() == 2);
-  CHECK(same(rest[0], full[2]));
-  CHECK(same(rest[1], full[3]));
+  check_same(rest[0], full[2]);
+  check_same(rest[1], full[3]);
   REQUIRE(second.trainer.history().size() == 4);
-  CHECK(same(second.trainer.history()[0], full[0]));
+  check_same(second.trainer.history()[0], full[0]);
   CHECK(second.weights() == straight.weights());
 
   const CheckpointMeta meta = read_checkpoint_meta(dir / "split");

@@ -13,10 +13,13 @@
 
 namespace vkrl::nn {
 
+// Storage aligned to Eigen's widest packet: with AVX or AVX-512 (-march=native) Eigen handles the elements before the
+// first aligned address apart from the rest, so with malloc's 16-byte alignment the same data could round
+// differently from one allocation to the next and a run would not repeat bit for bit.
 template <class T>
 struct CpuStorage final : Storage {
   explicit CpuStorage(size_t n) : values(n, T(0)) {}
-  std::vector<T> values;
+  std::vector<T, Eigen::aligned_allocator<T>> values;
 };
 
 // Throws vkrl::Error naming `op` unless a and b hold the same number of elements.

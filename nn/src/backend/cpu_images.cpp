@@ -1,6 +1,7 @@
-// CPU backend: convolution and pooling over NCHW images. A convolution unrolls each image into columns (im2col: one
-// row per (channel, kernel row, kernel column), one column per output cell) in a per-thread scratch buffer that grows
-// once and is then reused, so that every pass is one Eigen GEMM per image.
+// CPU backend: convolution and pooling over NCHW images. A convolution unrolls the batch into columns (im2col: one row
+// per (channel, kernel row, kernel column), one column per output cell of every image) in a per-thread scratch buffer
+// that grows once and is then reused, so that every pass is one Eigen GEMM over the whole batch: small images (MinAtar's
+// 10x10) would otherwise make many GEMMs too small to run fast.
 #include "cpu_backend.h"
 
 #include <algorithm>
@@ -42,17 +43,18 @@ ImageGeometry conv_geometry(const char* op, const Window2d& win, const Tensor& x
   return image_geometry(op, win, x.shape(), y.shape(), ws[0]);
 }
 
-// A column buffer for this thread, grown to at least `size` and reused by later calls.
+// Column and output buffers for this thread, each grown to at least its size and reused by later calls.
 template <class T>
-T* scratch(size_t size) {
-  thread_local std::vector<T> buffer;
-  if (buffer.size() < size) buffer.resize(size);
-  return buffer.data();
+std::pair<T*, T*> scratch(size_t cols_size, size_t out_size) {
+  thread_local std::vector<T> cols, out;
+  if (cols.size() < cols_size) cols.resize(cols_size);
+  if (out.size() < out_size) out.resize(out_size);
+  return {cols.data(), out.data()};
 }
 
-// cols [C KH KW, OH OW] = the window's cells of one image x [C, H, W]; cells in the padding read 0.
+// cols [C KH KW, OH OW] (rows `stride` apart) = the window's cells of one image x [C, H, W]; padding reads 0.
 template <class T>
-void im2col(const Window2d& win, const ImageGeometry& g, const T* x, T* cols) {
+void im2col(const Window2d& win, const ImageGeometry& g, const T* x, T* cols, Eigen::Index stride) {
   for (int c = 0; c < g.c; ++c)
     for (int kh = 0; kh < win.kernel_h; ++kh)
       for (int kw = 0; kw < win.kernel_w; ++kw) {
@@ -70,13 +72,13 @@ void im2col(const Window2d& win, const ImageGeometry& g, const T* x, T* cols) {
             row[ow] = iw >= 0 && iw < g.w ? line[iw] : T(0);
           }
         }
-        cols += g.cells();
+        cols += stride;
       }
 }
 
 // The adjoint of im2col: x [C, H, W] += every column cell at the place it was read from.
 template <class T>
-void col2im_add(const Window2d& win, const ImageGeometry& g, const T* cols, T* x) {
+void col2im_add(const Window2d& win, const ImageGeometry& g, const T* cols, Eigen::Index stride, T* x) {
   for (int c = 0; c < g.c; ++c)
     for (int kh = 0; kh < win.kernel_h; ++kh)
       for (int kw = 0; kw < win.kernel_w; ++kw) {
@@ -91,8 +93,20 @@ void col2im_add(const Window2d& win, const ImageGeometry& g, const T* cols, T* x
             if (iw >= 0 && iw < g.w) line[iw] += row[ow];
           }
         }
-        cols += g.cells();
+        cols += stride;
       }
+}
+
+// Between y [N, O, cells] and the GEMM's layout [O, N cells].
+template <class T>
+void batch_to_channels(const T* y, Eigen::Index n, Eigen::Index outs, Eigen::Index cells, T* out) {
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index o = 0; o < outs; ++o) std::copy_n(y + (i * outs + o) * cells, cells, out + (o * n + i) * cells);
+}
+template <class T>
+void channels_to_batch(const T* out, Eigen::Index n, Eigen::Index outs, Eigen::Index cells, T* y) {
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index o = 0; o < outs; ++o) std::copy_n(out + (o * n + i) * cells, cells, y + (i * outs + o) * cells);
 }
 
 }  // namespace
@@ -100,48 +114,40 @@ void col2im_add(const Window2d& win, const ImageGeometry& g, const T* cols, T* x
 template <class T>
 void CpuBackend<T>::conv2d(const Window2d& win, const Tensor& x, const Tensor& w, Tensor& y) {
   const ImageGeometry g = conv_geometry("conv2d", win, x, w, y);
-  const Eigen::Index outs = w.shape()[0], patch = g.patch(win), cells = g.cells();
-  T* cols = scratch<T>(size_t(patch * cells));
-  const Eigen::Map<const Matrix> W(data(w), outs, patch), Cols(cols, patch, cells);
-  for (int n = 0; n < g.n; ++n) {
-    im2col(win, g, data(x) + size_t(n) * g.c * g.h * g.w, cols);
-    Eigen::Map<Matrix> Y(data(y) + size_t(n) * outs * cells, outs, cells);
-    Y.noalias() = W * Cols;
-  }
+  const Eigen::Index outs = w.shape()[0], patch = g.patch(win), cells = g.cells(), columns = g.n * cells;
+  const auto [cols, out] = scratch<T>(size_t(patch * columns), size_t(outs * columns));
+  for (int n = 0; n < g.n; ++n) im2col(win, g, data(x) + size_t(n) * g.c * g.h * g.w, cols + n * cells, columns);
+  Eigen::Map<Matrix>(out, outs, columns).noalias() =
+      Eigen::Map<const Matrix>(data(w), outs, patch) * Eigen::Map<const Matrix>(cols, patch, columns);
+  channels_to_batch(out, g.n, outs, cells, data(y));
 }
 
 template <class T>
 void CpuBackend<T>::conv2d_backward_input(const Window2d& win, const Tensor& dy, const Tensor& w, Tensor& dx) {
   const ImageGeometry g = conv_geometry("conv2d_backward_input", win, dx, w, dy);
-  const Eigen::Index outs = w.shape()[0], patch = g.patch(win), cells = g.cells();
-  T* cols = scratch<T>(size_t(patch * cells));
-  const Eigen::Map<const Matrix> W(data(w), outs, patch);
-  Eigen::Map<Matrix> Cols(cols, patch, cells);
+  const Eigen::Index outs = w.shape()[0], patch = g.patch(win), cells = g.cells(), columns = g.n * cells;
+  const auto [cols, grad] = scratch<T>(size_t(patch * columns), size_t(outs * columns));
+  batch_to_channels(data(dy), g.n, outs, cells, grad);
+  Eigen::Map<Matrix>(cols, patch, columns).noalias() =
+      Eigen::Map<const Matrix>(data(w), outs, patch).transpose() * Eigen::Map<const Matrix>(grad, outs, columns);
   std::fill(data(dx), data(dx) + dx.size(), T(0));
-  for (int n = 0; n < g.n; ++n) {
-    const Eigen::Map<const Matrix> G(data(dy) + size_t(n) * outs * cells, outs, cells);
-    Cols.noalias() = W.transpose() * G;
-    col2im_add(win, g, cols, data(dx) + size_t(n) * g.c * g.h * g.w);
-  }
+  for (int n = 0; n < g.n; ++n) col2im_add(win, g, cols + n * cells, columns, data(dx) + size_t(n) * g.c * g.h * g.w);
 }
 
 template <class T>
 void CpuBackend<T>::conv2d_backward_filter(const Window2d& win, const Tensor& x, const Tensor& dy, double beta,
                                            Tensor& dw) {
   const ImageGeometry g = conv_geometry("conv2d_backward_filter", win, x, dw, dy);
-  const Eigen::Index outs = dw.shape()[0], patch = g.patch(win), cells = g.cells();
-  T* cols = scratch<T>(size_t(patch * cells));
-  const Eigen::Map<const Matrix> Cols(cols, patch, cells);
+  const Eigen::Index outs = dw.shape()[0], patch = g.patch(win), cells = g.cells(), columns = g.n * cells;
+  const auto [cols, grad] = scratch<T>(size_t(patch * columns), size_t(outs * columns));
+  for (int n = 0; n < g.n; ++n) im2col(win, g, data(x) + size_t(n) * g.c * g.h * g.w, cols + n * cells, columns);
+  batch_to_channels(data(dy), g.n, outs, cells, grad);
   Eigen::Map<Matrix> DW(data(dw), outs, patch);
   if (beta == 0.0)
     DW.setZero();
   else if (beta != 1.0)
     DW *= T(beta);
-  for (int n = 0; n < g.n; ++n) {
-    im2col(win, g, data(x) + size_t(n) * g.c * g.h * g.w, cols);
-    const Eigen::Map<const Matrix> G(data(dy) + size_t(n) * outs * cells, outs, cells);
-    DW.noalias() += G * Cols.transpose();
-  }
+  DW.noalias() += Eigen::Map<const Matrix>(grad, outs, columns) * Eigen::Map<const Matrix>(cols, patch, columns).transpose();
 }
 
 namespace {

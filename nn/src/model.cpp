@@ -143,7 +143,8 @@ std::string Model::summary() const {
       const size_t params = tensor_elements(layer.params());
       trainable += params;
       fixed += buffers;
-      rows.push_back({name + " (" + layer.kind() + ")", batchless(stack.output_shapes()[i]), grouped(params + buffers)});
+      rows.push_back(
+          {name + " (" + layer.kind() + ")", batchless(stack.output_shapes()[i]), grouped(params + buffers)});
     }
   };
   add_rows(trunk_);

@@ -198,7 +198,8 @@ const std::map<std::string, LayerType>& layer_types() {
             n.fail(e.what());
           }
         }}},
-      {"maxpool2d", {{"pool", "stride", "padding"}, [](Sequential& s, const Node& n) { add_pool(s, n, PoolKind::max); }}},
+      {"maxpool2d",
+       {{"pool", "stride", "padding"}, [](Sequential& s, const Node& n) { add_pool(s, n, PoolKind::max); }}},
       {"avgpool2d",
        {{"pool", "stride", "padding"}, [](Sequential& s, const Node& n) { add_pool(s, n, PoolKind::average); }}},
       {"batchnorm",

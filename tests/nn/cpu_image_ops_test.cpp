@@ -269,7 +269,10 @@ TEST_CASE("cpu ops: softmax backward, binary cross-entropy, Huber", "[nn][ops]")
     for (int r = 0; r < rows; ++r) {
       double dot = 0;
       for (int c = 0; c < cols; ++c) dot += dy[size_t(r * cols + c)] * y[size_t(r * cols + c)];
-      for (int c = 0; c < cols; ++c) want_dx[size_t(r * cols + c)] = y[size_t(r * cols + c)] * (dy[size_t(r * cols + c)] - dot);
+      for (int c = 0; c < cols; ++c) {
+        const size_t i = size_t(r * cols + c);
+        want_dx[i] = y[i] * (dy[i] - dot);
+      }
     }
     Tensor Y = tensor(*backend, shape, y), DY = tensor(*backend, shape, dy), DX(*backend, shape);
     backend->softmax_backward(Y, DY, DX);

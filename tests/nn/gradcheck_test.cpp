@@ -113,19 +113,20 @@ void check_model(Sequential& model, const Shape& input, const CheckOptions& opti
   std::vector<Tensor> scratch_grads;
   for (const auto& p : params) scratch_grads.emplace_back(*backend, p.shape());
 
-  auto evaluate = [&] {
+  // The loss plus the penalties, whose gradients go to `penalty_grads`.
+  auto evaluate_into = [&](std::vector<Tensor>& penalty_grads) {
     if (options.before_forward) options.before_forward();
     apply_loss(*backend, options.loss, model.forward(x, true), target, loss, dloss);
-    if (options.l1 != 0 || options.l2 != 0)
-      for (size_t i = 0; i < params.size(); ++i) backend->weight_penalty(options.l1, options.l2, params[i], scratch_grads[i], loss);
+    for (size_t i = 0; i < params.size(); ++i)
+      backend->weight_penalty(options.l1, options.l2, params[i], penalty_grads[i], loss);
     return loss.read_double()[0];
   };
-  if (options.before_forward) options.before_forward();
-  apply_loss(*backend, options.loss, model.forward(x, true), target, loss, dloss);
+  auto evaluate = [&] { return evaluate_into(scratch_grads); };
+  // The analytic gradients: the backward pass writes grads(), then the penalties add to them.
+  std::vector<Tensor> grads = model.grads();
+  evaluate_into(scratch_grads);
   const std::vector<double> dx = model.backward(dloss).read_double();
-  auto grads = model.grads();
-  if (options.l1 != 0 || options.l2 != 0)
-    for (size_t i = 0; i < params.size(); ++i) backend->weight_penalty(options.l1, options.l2, params[i], grads[i], loss);
+  for (size_t i = 0; i < params.size(); ++i) backend->weight_penalty(options.l1, options.l2, params[i], grads[i], loss);
   REQUIRE(!params.empty());
   std::vector<std::vector<double>> analytic;
   for (const auto& g : grads) analytic.push_back(g.read_double());

@@ -135,6 +135,6 @@ TEST_CASE("layers: Residual needs its block to keep the shape, and names its ten
   wrong_inner.add(std::make_unique<Dense>(5));
   Sequential wrong;
   wrong.add(std::make_unique<Residual>(std::move(wrong_inner)));
-  CHECK_THROWS_WITH(wrong.build(*backend, {2, 4}, 1),
-                    "layer 0 (Residual): Residual: the inner block maps [2, 4] to [2, 5]; the skip needs the same shape");
+  CHECK_THROWS_WITH(wrong.build(*backend, {2, 4}, 1), "layer 0 (Residual): Residual: the inner block maps [2, 4] to "
+                                                      "[2, 5]; the skip needs the same shape");
 }

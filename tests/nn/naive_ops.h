@@ -161,7 +161,8 @@ inline BatchNormResult batch_norm_train(const std::vector<double>& x, int rows, 
       for (int i = 0; i < inner; ++i) var += (x[at(n, c, i)] - mean) * (x[at(n, c, i)] - mean) / count;
     const double inv_std = 1 / std::sqrt(var + epsilon);
     for (int n = 0; n < rows; ++n)
-      for (int i = 0; i < inner; ++i) r.y[at(n, c, i)] = gamma[size_t(c)] * (x[at(n, c, i)] - mean) * inv_std + beta[size_t(c)];
+      for (int i = 0; i < inner; ++i)
+        r.y[at(n, c, i)] = gamma[size_t(c)] * (x[at(n, c, i)] - mean) * inv_std + beta[size_t(c)];
     r.mean.push_back(mean);
     r.inv_std.push_back(inv_std);
     r.running_mean[size_t(c)] = momentum * r.running_mean[size_t(c)] + (1 - momentum) * mean;

@@ -1,7 +1,7 @@
 // CPU backend: convolution and pooling over NCHW images. A convolution unrolls the batch into columns (im2col: one row
 // per (channel, kernel row, kernel column), one column per output cell of every image) in a per-thread scratch buffer
-// that grows once and is then reused, so that every pass is one Eigen GEMM over the whole batch: small images (MinAtar's
-// 10x10) would otherwise make many GEMMs too small to run fast.
+// that grows once and is then reused, so that every pass is one Eigen GEMM over the whole batch: small images
+// (MinAtar's 10x10) would otherwise make many GEMMs too small to run fast.
 #include "cpu_backend.h"
 
 #include <algorithm>
@@ -147,7 +147,8 @@ void CpuBackend<T>::conv2d_backward_filter(const Window2d& win, const Tensor& x,
     DW.setZero();
   else if (beta != 1.0)
     DW *= T(beta);
-  DW.noalias() += Eigen::Map<const Matrix>(grad, outs, columns) * Eigen::Map<const Matrix>(cols, patch, columns).transpose();
+  const Eigen::Map<const Matrix> G(grad, outs, columns), Cols(cols, patch, columns);
+  DW.noalias() += G * Cols.transpose();
 }
 
 namespace {

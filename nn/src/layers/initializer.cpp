@@ -33,7 +33,8 @@ void initialize(Tensor& weights, Initializer init, int fan_in, int fan_out, std:
       while (std::abs(v) > 2 * stddev);
     }
   } else {
-    const double limit = init == Initializer::he_uniform ? std::sqrt(6.0 / fan_in) : std::sqrt(6.0 / (fan_in + fan_out));
+    const double limit =
+        init == Initializer::he_uniform ? std::sqrt(6.0 / fan_in) : std::sqrt(6.0 / (fan_in + fan_out));
     std::uniform_real_distribution<double> uniform(-limit, limit);
     for (auto& v : w) v = uniform(rng);
   }

@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
-#include "nearest_name.h"
 #include "vkrl/error.h"
+#include "vkrl/nearest_name.h"
 #include "vkrl/nn/layers/activation_layer.h"
 #include "vkrl/nn/layers/batch_norm.h"
 #include "vkrl/nn/layers/conv2d.h"
@@ -38,12 +38,6 @@ std::string kind_of(const Json& v) {
   if (v.is_string()) return "a string";
   if (v.is_array()) return "an array";
   return "an object";
-}
-
-std::string join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
 }
 
 // One node of the spec and its path from the root ("layers[2].units").
@@ -71,12 +65,9 @@ public:
   }
   // Rejects keys outside `valid`, suggesting the nearest one.
   void check_keys(const std::vector<std::string>& valid) const {
-    for (const auto& [key, v] : value_.items()) {
-      if (std::find(valid.begin(), valid.end(), key) != valid.end()) continue;
-      const std::string near = nearest_name(key, valid);
-      Node{v, path_.empty() ? key : path_ + "." + key, source_}.fail(
-          near.empty() ? "unknown key (valid: " + join(valid) + ")" : "unknown key (did you mean '" + near + "'?)");
-    }
+    for (const auto& [key, v] : value_.items())
+      if (std::find(valid.begin(), valid.end(), key) == valid.end())
+        Node{v, path_.empty() ? key : path_ + "." + key, source_}.fail(unknown_name_message("key", key, valid));
   }
 
   int integer(int min) const {
@@ -97,13 +88,10 @@ public:
     if (!value_.is_string()) fail("expected a string, got " + kind_of(value_));
     return value_.get<std::string>();
   }
-  std::string choice(const std::vector<std::string>& valid) const {
+  // One of `valid`, which name a `what` ("layer type", "padding").
+  std::string choice(const std::string& what, const std::vector<std::string>& valid) const {
     const std::string s = string();
-    if (std::find(valid.begin(), valid.end(), s) == valid.end()) {
-      const std::string near = nearest_name(s, valid);
-      fail("unknown value '" + s + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)") + " (valid: " +
-           join(valid) + ")");
-    }
+    if (std::find(valid.begin(), valid.end(), s) == valid.end()) fail(unknown_name_message(what, s, valid));
     return s;
   }
   // n or [h, w], each at least `min`.
@@ -124,7 +112,7 @@ private:
 };
 
 void add_activation(Sequential& stack, const Node& node) {
-  const std::string f = node.choice({"relu", "leaky_relu", "sigmoid", "tanh", "softmax", "linear"});
+  const std::string f = node.choice("activation", {"relu", "leaky_relu", "sigmoid", "tanh", "softmax", "linear"});
   if (f == "relu") stack.add(std::make_unique<ActivationLayer>(Activation::relu));
   if (f == "leaky_relu") stack.add(std::make_unique<ActivationLayer>(Activation::leaky_relu));
   if (f == "sigmoid") stack.add(std::make_unique<ActivationLayer>(Activation::sigmoid));
@@ -134,7 +122,7 @@ void add_activation(Sequential& stack, const Node& node) {
 
 Initializer initializer_of(const Node& layer) {
   if (!layer.has("initializer")) return Initializer::glorot_uniform;
-  return initializer_from_string(layer.at("initializer").choice({"glorot_uniform", "he_uniform", "he_normal"}));
+  return initializer_from_string(layer.at("initializer").choice("initializer", {"glorot_uniform", "he_uniform", "he_normal"}));
 }
 
 Regularizer regularizer_of(const Node& layer) {
@@ -153,7 +141,7 @@ void add_pool(Sequential& s, const Node& n, PoolKind kind) {
   Pool2dOptions o;
   if (n.has("pool")) std::tie(o.pool_h, o.pool_w) = n.at("pool").pair(1);
   if (n.has("stride")) std::tie(o.stride_h, o.stride_w) = n.at("stride").pair(1);
-  if (n.has("padding")) o.same_padding = n.at("padding").choice({"valid", "same"}) == "same";
+  if (n.has("padding")) o.same_padding = n.at("padding").choice("padding", {"valid", "same"}) == "same";
   try {
     s.add(std::make_unique<Pool2D>(kind, o));
   } catch (const Error& e) {
@@ -184,7 +172,7 @@ const std::map<std::string, LayerType>& layer_types() {
           if (n.has("padding")) {
             const Node p = n.at("padding");
             if (p.value().is_string())
-              o.same_padding = p.choice({"valid", "same"}) == "same";
+              o.same_padding = p.choice("padding", {"valid", "same"}) == "same";
             else
               o.padding = p.integer(0);
           }
@@ -255,7 +243,7 @@ void add_layer(Sequential& stack, const Node& layer) {
   layer.require_object();
   std::vector<std::string> type_names;
   for (const auto& [name, type] : layer_types()) type_names.push_back(name);
-  const std::string type = layer.at("type").choice(type_names);
+  const std::string type = layer.at("type").choice("layer type", type_names);
   const LayerType& info = layer_types().at(type);
   std::vector<std::string> keys = info.keys;
   keys.push_back("type");

@@ -35,7 +35,7 @@ expect 0 0 'batchnorm_1 \(BatchNorm\) +\(None, 32, 14, 14\) +128$' -- "$vkrl" mo
 expect 0 0 '^Non-trainable params: 96$' -- "$vkrl" model "$models/fashion-cnn.toml"
 
 printf '{"input": [4], "layers": [{"type": "dense", "units": 8}, {"type": "dense", "unit": 2}]}' >"$work/typo.json"
-expect 1 1 "^vkrl: $work/typo.json: layers\[1\].unit: unknown key \(did you mean 'units'\?\)$" -- "$vkrl" model "$work/typo.json"
+expect 1 1 "^vkrl: $work/typo.json: layers\[1\].unit: unknown key 'unit'; did you mean 'units'\? valid: units, " -- "$vkrl" model "$work/typo.json"
 printf 'input = [4]\n[[layers]]\ntype = "dense"\nunits = -3\n' >"$work/negative.toml"
 expect 1 1 "^vkrl: $work/negative.toml: layers\[0\].units: must be at least 1, got -3$" -- "$vkrl" model "$work/negative.toml"
 printf '{"input": [4], "layers": [' >"$work/broken.json"

@@ -87,23 +87,25 @@ rate = 0.5
 
 TEST_CASE("model spec: every kind of mistake is one line with the source, path and problem", "[nn][spec]") {
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "dense", "units": 2}, {"type": "dens", "units": 2}]})") ==
-        "<string>: layers[1].type: unknown value 'dens' (did you mean 'dense'?) (valid: avgpool2d, batchnorm, conv2d, "
-        "dense, dropout, flatten, leaky_relu, maxpool2d, relu, reshape, residual, sigmoid, softmax, tanh)");
+        "<string>: layers[1].type: unknown layer type 'dens'; did you mean 'dense'? valid: avgpool2d, batchnorm, conv2d, "
+        "dense, dropout, flatten, leaky_relu, maxpool2d, relu, reshape, residual, sigmoid, softmax, tanh");
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "dense"}]})") == "<string>: layers[0]: missing 'units'");
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "dense", "units": "8"}]})") ==
         "<string>: layers[0].units: expected an integer, got a string");
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "dense", "units": -2}]})") ==
         "<string>: layers[0].units: must be at least 1, got -2");
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "dense", "units": 2, "activaton": "relu"}]})") ==
-        "<string>: layers[0].activaton: unknown key (did you mean 'activation'?)");
+        "<string>: layers[0].activaton: unknown key 'activaton'; did you mean 'activation'? valid: units, initializer, "
+        "l1, l2, type, activation");
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "dense", "units": 2, "zzzzzz": 1}]})") ==
-        "<string>: layers[0].zzzzzz: unknown key (valid: units, initializer, l1, l2, type, activation)");
-  CHECK(error_of(R"({"inputs": [4], "layers": []})") == "<string>: inputs: unknown key (did you mean 'input'?)");
+        "<string>: layers[0].zzzzzz: unknown key 'zzzzzz'; valid: units, initializer, l1, l2, type, activation");
+  CHECK(error_of(R"({"inputs": [4], "layers": []})") ==
+        "<string>: inputs: unknown key 'inputs'; did you mean 'input'? valid: input, layers, trunk, heads");
   CHECK(error_of(R"({"input": [4]})") == "<string>: missing 'layers' (or 'heads' with an optional 'trunk')");
   CHECK(error_of(R"({"input": [1, 8, 8], "layers": [{"type": "conv2d", "filters": 2, "kernel": [3, 0]}]})") ==
         "<string>: layers[0].kernel[1]: must be at least 1, got 0");
   CHECK(error_of(R"({"input": [1, 8, 8], "layers": [{"type": "conv2d", "filters": 2, "kernel": 3,
-        "padding": "full"}]})") == "<string>: layers[0].padding: unknown value 'full' (valid: valid, same)");
+        "padding": "full"}]})") == "<string>: layers[0].padding: unknown padding 'full'; valid: valid, same");
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "residual", "layers": [{"type": "dense", "units": "x"}]}]})") ==
         "<string>: layers[0].layers[0].units: expected an integer, got a string");
   CHECK(error_of(R"({"input": [4], "layers": [)") ==

@@ -46,6 +46,10 @@ void apply_loss(Backend& b, LossKind kind, const Tensor& y, const Tensor& target
   }
 }
 
+// The bound on check_tensor's error. The central difference's rounding error is about 1e-16 |L| / h = 1e-10 |L|, which
+// for losses of a few units reaches 1e-6 of the 1e-3 floor below; a wrong gradient is off by far more.
+constexpr double kTolerance = 1e-5;
+
 // The largest |analytic - numeric| / max(1e-3, |analytic| + |numeric|) over every element of `t`, with `evaluate`
 // running the forward pass and the loss. The floor keeps tiny gradients, where the central difference's rounding
 // error (about 1e-10 here) dominates, from reading as large relative errors; above it the check is relative.
@@ -133,9 +137,9 @@ void check_model(Sequential& model, const Shape& input, const CheckOptions& opti
 
   for (size_t p = 0; p < params.size(); ++p) {
     INFO("parameter " << p << " " << params[p].shape().to_string());
-    CHECK(check_tensor(params[p], analytic[p], evaluate) < 1e-6);
+    CHECK(check_tensor(params[p], analytic[p], evaluate) < kTolerance);
   }
-  CHECK(check_tensor(x, dx, evaluate) < 1e-6);
+  CHECK(check_tensor(x, dx, evaluate) < kTolerance);
 }
 
 }  // namespace
@@ -276,7 +280,7 @@ TEST_CASE("gradcheck: a Model's heads add their gradients into the trunk", "[nn]
   REQUIRE(params.size() == 6);
   for (size_t p = 0; p < params.size(); ++p) {
     INFO("parameter " << p);
-    CHECK(check_tensor(params[p], grads[p].read_double(), evaluate) < 1e-6);
+    CHECK(check_tensor(params[p], grads[p].read_double(), evaluate) < kTolerance);
   }
-  CHECK(check_tensor(x, dx, evaluate) < 1e-6);
+  CHECK(check_tensor(x, dx, evaluate) < kTolerance);
 }

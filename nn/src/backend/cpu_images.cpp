@@ -52,6 +52,19 @@ std::pair<T*, T*> scratch(size_t cols_size, size_t out_size) {
   return {cols.data(), out.data()};
 }
 
+// The output columns [begin, end) whose window cell at kernel column kw falls inside the image row (the rest read
+// padding), so the loops below run without a bounds check per element.
+struct ColumnRange {
+  int begin, end, offset;  // input column = ow * stride_w + offset
+};
+inline ColumnRange column_range(const Window2d& win, const ImageGeometry& g, int kw) {
+  const int offset = kw * win.dilation_w - win.pad_w;
+  // iw >= 0 from ow >= ceil(-offset / stride); iw < w up to ow <= floor((w - 1 - offset) / stride).
+  const int begin = offset >= 0 ? 0 : (-offset + win.stride_w - 1) / win.stride_w;
+  const int end = g.w - 1 - offset < 0 ? 0 : (g.w - 1 - offset) / win.stride_w + 1;
+  return {std::min(begin, g.ow), std::clamp(end, std::min(begin, g.ow), g.ow), offset};
+}
+
 // cols [C KH KW, OH OW] (rows `stride` apart) = the window's cells of one image x [C, H, W]; padding reads 0.
 template <class T>
 void im2col(const Window2d& win, const ImageGeometry& g, const T* x, T* cols, Eigen::Index stride) {
@@ -59,6 +72,7 @@ void im2col(const Window2d& win, const ImageGeometry& g, const T* x, T* cols, Ei
     for (int kh = 0; kh < win.kernel_h; ++kh)
       for (int kw = 0; kw < win.kernel_w; ++kw) {
         const T* plane = x + size_t(c) * g.h * g.w;
+        const ColumnRange r = column_range(win, g, kw);
         for (int oh = 0; oh < g.oh; ++oh) {
           const int ih = oh * win.stride_h - win.pad_h + kh * win.dilation_h;
           T* row = cols + oh * g.ow;
@@ -66,11 +80,13 @@ void im2col(const Window2d& win, const ImageGeometry& g, const T* x, T* cols, Ei
             std::fill(row, row + g.ow, T(0));
             continue;
           }
-          const T* line = plane + size_t(ih) * g.w;
-          for (int ow = 0; ow < g.ow; ++ow) {
-            const int iw = ow * win.stride_w - win.pad_w + kw * win.dilation_w;
-            row[ow] = iw >= 0 && iw < g.w ? line[iw] : T(0);
-          }
+          const T* line = plane + size_t(ih) * g.w + r.offset;
+          std::fill(row, row + r.begin, T(0));
+          if (win.stride_w == 1)
+            std::copy(line + r.begin, line + r.end, row + r.begin);
+          else
+            for (int ow = r.begin; ow < r.end; ++ow) row[ow] = line[ow * win.stride_w];
+          std::fill(row + r.end, row + g.ow, T(0));
         }
         cols += stride;
       }
@@ -83,15 +99,13 @@ void col2im_add(const Window2d& win, const ImageGeometry& g, const T* cols, Eige
     for (int kh = 0; kh < win.kernel_h; ++kh)
       for (int kw = 0; kw < win.kernel_w; ++kw) {
         T* plane = x + size_t(c) * g.h * g.w;
+        const ColumnRange r = column_range(win, g, kw);
         for (int oh = 0; oh < g.oh; ++oh) {
           const int ih = oh * win.stride_h - win.pad_h + kh * win.dilation_h;
           if (ih < 0 || ih >= g.h) continue;
           const T* row = cols + oh * g.ow;
-          T* line = plane + size_t(ih) * g.w;
-          for (int ow = 0; ow < g.ow; ++ow) {
-            const int iw = ow * win.stride_w - win.pad_w + kw * win.dilation_w;
-            if (iw >= 0 && iw < g.w) line[iw] += row[ow];
-          }
+          T* line = plane + size_t(ih) * g.w + r.offset;
+          for (int ow = r.begin; ow < r.end; ++ow) line[ow * win.stride_w] += row[ow];
         }
         cols += stride;
       }

@@ -62,11 +62,13 @@ void Model::build(Backend& backend, int batch, uint64_t seed) {
   } catch (const Error& e) {
     throw Error(std::string("trunk ") + e.what());
   }
-  for (size_t i = 0; i < heads_.size(); ++i) try {
+  for (size_t i = 0; i < heads_.size(); ++i) {
+    try {
       heads_[i].second.build(backend, features, splitmix64(seed + i + 1));
     } catch (const Error& e) {
       throw Error("head '" + heads_[i].first + "' " + e.what());
     }
+  }
   outputs_.assign(heads_.size(), Tensor());
 }
 

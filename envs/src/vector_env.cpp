@@ -24,23 +24,28 @@ VectorEnv::VectorEnv(const Factory& make, int count, int threads, uint64_t seed)
   terminated_.assign(n, 0);
   truncated_.assign(n, 0);
   episodes_.assign(n, 0);
+  episode_start_states_.assign(n, {});
 }
 
 void VectorEnv::reset() {
   pool_.run(size(), [&](int i) {
     envs_[size_t(i)]->reset(episode_seed(seed_, i, episodes_[size_t(i)]));
+    episode_start_states_[size_t(i)] = envs_[size_t(i)]->carried_state();
     envs_[size_t(i)]->observe(row(observations_, i));
   });
 }
 
-void VectorEnv::restore(std::span<const uint64_t> episodes, std::span<const std::vector<int>> actions) {
-  if (episodes.size() != envs_.size() || actions.size() != envs_.size())
+void VectorEnv::restore(std::span<const uint64_t> episodes, std::span<const std::vector<int64_t>> carried,
+                        std::span<const std::vector<int>> actions) {
+  if (episodes.size() != envs_.size() || carried.size() != envs_.size() || actions.size() != envs_.size())
     throw Error("vector env restore: state for " + std::to_string(episodes.size()) + " copies, this one has " +
                 std::to_string(envs_.size()));
   pool_.run(size(), [&](int i) {
     Env& env = *envs_[size_t(i)];
     episodes_[size_t(i)] = episodes[size_t(i)];
     env.reset(episode_seed(seed_, i, episodes_[size_t(i)]));
+    env.set_carried_state(carried[size_t(i)]);
+    episode_start_states_[size_t(i)] = carried[size_t(i)];
     for (const int a : actions[size_t(i)])
       if (env.step(a).done())
         throw Error("vector env restore: copy " + std::to_string(i) + "'s episode ended before its recorded actions did");
@@ -65,6 +70,7 @@ void VectorEnv::step(std::span<const int> actions) {
       if (r.done()) {
         env.observe(row(final_observations_, i));
         env.reset(episode_seed(seed_, i, ++episodes_[size_t(i)]));
+        episode_start_states_[size_t(i)] = env.carried_state();
       }
       env.observe(row(observations_, i));
     }

@@ -31,8 +31,14 @@ std::string dims_text(const std::vector<int64_t>& d) {
 }
 
 std::vector<std::pair<std::string, Tensor>> optimizer_tensors(Sequential& model, Optimizer& optimizer) {
-  const auto params = model.params();
-  const auto names = parameter_names(model);
+  return optimizer_state_tensors(parameter_names(model), model.params(), optimizer);
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, Tensor>> optimizer_state_tensors(const std::vector<std::string>& names,
+                                                                    const std::vector<Tensor>& params,
+                                                                    Optimizer& optimizer) {
   const auto slots = optimizer_state_names(optimizer.options().rule);
   auto& state = optimizer.ensure_state(params);
   std::vector<std::pair<std::string, Tensor>> all;
@@ -40,8 +46,6 @@ std::vector<std::pair<std::string, Tensor>> optimizer_tensors(Sequential& model,
     for (size_t s = 0; s < slots.size(); ++s) all.emplace_back(names[i] + "." + slots[s], state[i][s]);
   return all;
 }
-
-}  // namespace
 
 std::vector<std::string> parameter_names(Sequential& model) {
   std::vector<std::string> names;

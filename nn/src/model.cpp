@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "vkrl/error.h"
+#include "vkrl/nn/checkpoint.h"
 #include "vkrl/splitmix64.h"
 
 namespace vkrl::nn {
@@ -115,6 +116,13 @@ std::vector<std::pair<std::string, Tensor>> Model::named_tensors() {
   for (auto& [name, head] : heads_)
     for (auto& [tensor_name, t] : head.named_tensors()) all.emplace_back(name + "." + tensor_name, t);
   return all;
+}
+
+std::vector<std::string> Model::parameter_names() {
+  std::vector<std::string> names = nn::parameter_names(trunk_);
+  for (auto& [name, head] : heads_)
+    for (const auto& n : nn::parameter_names(head)) names.push_back(name + "." + n);
+  return names;
 }
 
 std::vector<Layer*> Model::layers() {

@@ -166,4 +166,10 @@ std::string MinAtarEnv::to_string() const {
   return out;
 }
 
+void MinAtarEnv::set_carried_state(std::span<const int64_t> state) {
+  if (state.size() != 1 || state[0] < 0 || state[0] >= 6)
+    throw Error(name() + ": a carried state is one MinAtar action number (0 to 5)");
+  last_action_ = int(state[0]);
+}
+
 }  // namespace vkrl::envs::minatar

@@ -54,6 +54,12 @@ public:
   virtual int player_count() const { return 1; }
   virtual int current_player() const { return 0; }
 
+  // What reset() keeps from one episode to the next (MinAtar's last action, which a sticky action at the start of the
+  // next episode repeats), as numbers, so that a copy can be put back exactly (VectorEnv::restore); empty for envs
+  // whose episodes are independent.
+  virtual std::vector<int64_t> carried_state() const { return {}; }
+  virtual void set_carried_state(std::span<const int64_t> state) { (void)state; }
+
   virtual void render(Frame& frame) const = 0;
   virtual std::unique_ptr<Env> clone() const = 0;
   virtual std::string to_string() const = 0;

@@ -31,9 +31,13 @@ public:
   // Starts a fresh episode in every copy.
   void reset();
   // Puts every copy back where a run left it, for resuming from a checkpoint: copy i is reset to episode
-  // `episodes[i]` (its seed) and steps through `actions[i]`, the actions of that episode so far. Episodes are
-  // deterministic given their seed and actions, so the copies and their observations are exactly as they were.
-  void restore(std::span<const uint64_t> episodes, std::span<const std::vector<int>> actions);
+  // `episodes[i]` (its seed), given the state it carried into that episode (`carried[i]`, see
+  // episode_start_states()) and stepped through `actions[i]`, the actions of that episode so far. Episodes are
+  // deterministic given these, so the copies and their observations are exactly as they were.
+  void restore(std::span<const uint64_t> episodes, std::span<const std::vector<int64_t>> carried,
+               std::span<const std::vector<int>> actions);
+  // Each copy's Env::carried_state() when its current episode began.
+  std::span<const std::vector<int64_t>> episode_start_states() const { return episode_start_states_; }
   // Steps copy i with actions[i]; copies whose episode ends are reset.
   void step(std::span<const int> actions);
 
@@ -60,6 +64,7 @@ private:
   std::vector<float> observations_, final_observations_, rewards_;
   std::vector<uint8_t> terminated_, truncated_;
   std::vector<uint64_t> episodes_;
+  std::vector<std::vector<int64_t>> episode_start_states_;
 };
 
 }  // namespace vkrl::envs

@@ -31,6 +31,10 @@ struct CheckpointMeta {
 
 // The names of model.params(), in order ("<layer index>.<name>").
 std::vector<std::string> parameter_names(Sequential& model);
+// The optimizer's state for `params` named "<param name>.<slot>" (e.g. "0.weight.m"), made if not made yet.
+std::vector<std::pair<std::string, Tensor>> optimizer_state_tensors(const std::vector<std::string>& names,
+                                                                    const std::vector<Tensor>& params,
+                                                                    Optimizer& optimizer);
 
 // Host copies of named tensors, and their inverse: values written into `tensors` after checking that `loaded`
 // holds exactly these names with these shapes (`file` names the source in errors).

@@ -32,6 +32,8 @@ public:
   std::vector<Tensor> params();
   std::vector<Tensor> grads();
   std::vector<std::pair<std::string, Tensor>> named_tensors();
+  // The checkpoint names of params(), in the same order.
+  std::vector<std::string> parameter_names();
   // Every layer, trunk first and then head by head, in params() order (for their regularizers).
   std::vector<Layer*> layers();
 

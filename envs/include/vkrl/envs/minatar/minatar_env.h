@@ -63,6 +63,8 @@ public:
 
   const Game& game() const { return *game_; }
   int last_action() const { return last_action_; }  // MinAtar's action number last played
+  std::vector<int64_t> carried_state() const override { return {last_action_}; }
+  void set_carried_state(std::span<const int64_t> state) override;
 
 private:
   // The palette index of every cell (0 empty, else 1 + the highest channel set), read from the game.

@@ -1,0 +1,76 @@
+// DqnLearner is DQN's network side: the online and target Q-networks (the MinAtar paper's net, or a dueling one),
+// their optimizer, and the training step, which is captured once (Backend::capture) and replayed for every update, so
+// on the Vulkan backend an update is one submit and only the loss and the new |TD errors| come back. Acting uses a
+// third copy of the net sized for the acting batch, refreshed from the online weights after each update, so neither
+// batch size ever reallocates the other's tensors.
+//
+// The update (Mnih et al. 2015; Double DQN van Hasselt et al. 2016; dueling Wang et al. 2016): targets y = R +
+// discount * Q_target(s', a*), a* = argmax Q_target(s') or, with Double DQN, argmax Q_online(s'); the loss is the mean
+// of importance weight * Huber (or squared) error of Q_online(s, a) against y; then one optimizer step. The target net
+// is synced by sync_target(): a hard copy, or Polyak averaging with tau < 1.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "vkrl/agents/dqn/dqn_config.h"
+#include "vkrl/agents/dqn/replay_buffer.h"
+#include "vkrl/envs/env.h"
+#include "vkrl/nn/backend.h"
+#include "vkrl/nn/model.h"
+#include "vkrl/nn/optimizer.h"
+
+namespace vkrl::agents::dqn {
+
+// The model spec (JSON) of the Q-network for an observation shape: conv (conv_filters 3x3, ReLU) -> flatten ->
+// dense hidden_units ReLU -> dense actions for images ({C, H, W}), dense layers for flat observations; with
+// `dueling`, value and advantage heads of hidden_units each after the trunk.
+std::string q_network_spec(const DqnConfig& config, const envs::ObservationSpec& observation, int actions);
+
+class DqnLearner {
+public:
+  DqnLearner(const DqnConfig& config, const envs::ObservationSpec& observation, int actions, nn::Backend& backend,
+             uint64_t seed);
+
+  int action_count() const { return actions_; }
+  // Q-values of `count` observations (count x actions, row-major), from the acting copy of the online net.
+  std::span<const float> q_values(std::span<const float> observations, int count);
+
+  // One update from a sampled batch; returns the loss and leaves |TD error| per sample in td_errors().
+  double train(const ReplayBatch& batch);
+  std::span<const float> td_errors() const { return td_host_; }
+  int64_t updates() const { return optimizer_->step_count(); }
+  void sync_target();
+
+  // Weights of the online and target nets and the optimizer's state, in `dir` (files named by the caller's
+  // checkpoint); load() checks names and shapes.
+  void save(const std::filesystem::path& dir) const;
+  void load(const std::filesystem::path& dir);
+  nn::Model& online() { return *online_; }
+  const std::string& spec() const { return spec_; }
+
+private:
+  void record_update();
+  void refresh_actor();
+
+  DqnConfig config_;
+  int actions_;
+  nn::Backend& backend_;
+  std::string spec_;
+  std::unique_ptr<nn::Model> online_, target_, actor_;
+  std::unique_ptr<nn::Optimizer> optimizer_;
+  std::unique_ptr<nn::CapturedWork> update_;
+  bool actor_stale_ = true;
+  // Batch tensors written by the host before each update, and what the update leaves.
+  nn::Tensor observations_, next_observations_, actions_t_, returns_, discounts_, weights_;
+  nn::Tensor next_q_select_, targets_, q_, next_q_, loss_, dq_, abs_td_, dvalue_, dadvantage_;
+  nn::Tensor act_input_, act_q_;
+  size_t value_head_ = 0, advantage_head_ = 0;  // dueling heads, by name
+  std::vector<float> action_host_, td_host_, q_host_;
+};
+
+}  // namespace vkrl::agents::dqn

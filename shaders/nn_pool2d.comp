@@ -1,8 +1,9 @@
 #version 450
 // 2-D pooling per channel over NCHW images (planes = N C), max or average over the in-bounds cells of each window
-// (padding is ignored). MODE 0: forward, one invocation per output (In = x, Out = y). MODE 1: backward, one
-// invocation per input cell gathering from every window that covers it (In = x, DY, Out = dx); max pooling's gradient
-// goes to the first cell of a window that holds its maximum, found again from x. No atomics: the same bits each run.
+// (padding is ignored; a window wholly in the padding gives 0). MODE 0: forward, one invocation per output (In = x,
+// Out = y). MODE 1: backward, one invocation per input cell gathering from every window that covers it (In = x, DY,
+// Out = dx); max pooling's gradient goes to the first cell of a window that holds its maximum, found again from x. No
+// atomics: the same bits each run.
 layout(local_size_x_id = 0, local_size_y = 1, local_size_z = 1) in;
 
 layout(push_constant) uniform Params {
@@ -47,7 +48,7 @@ Window pool(uint plane, uint oh, uint ow) {
       ++r.cells;
     }
   }
-  if (p.average != 0) r.value /= float(r.cells);
+  if (p.average != 0 && r.cells > 0) r.value /= float(r.cells);  // a window wholly in the padding reads 0
   return r;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,16 +13,32 @@
 
 namespace vkrl::apps {
 
-// What every experiment is told by the command line.
+// A setting an experiment declares, with its default: `--set NAME=VALUE` changes it, `--grid NAME=V1,V2` sweeps it.
+struct ExperimentFlag {
+  std::string name;
+  std::string default_value;
+  std::string help;
+};
+
+// What every experiment is told by the command line: every declared flag has a value (its default unless set).
 struct ExperimentOptions {
   uint64_t seed = 0;
   std::string device = "auto";
+  std::map<std::string, std::string> flags;
+
+  const std::string& text(const std::string& flag) const;
+  double number(const std::string& flag) const;  // vkrl::UsageError naming the flag if it is not a number
+  int integer(const std::string& flag) const;
 };
 
 struct Experiment {
   std::string name;
   std::string description;
   std::function<void(const ExperimentOptions& options, RunDir& run)> run;
+  std::vector<ExperimentFlag> flags = {};
+  // The results.json entry that ranks runs of a grid, and whether more is better.
+  std::string key_metric = {};
+  bool higher_is_better = true;
 };
 
 // Every experiment, sorted by name.

@@ -161,6 +161,22 @@ public:
   // Weight penalties: loss[0] += l1 sum |w| + l2 sum w^2 and grad += l1 sign(w) + 2 l2 w (Keras's regularizers).
   virtual void weight_penalty(double l1, double l2, const Tensor& param, Tensor& grad, Tensor& loss) = 0;
 
+  // --- Value-based RL (DQN), rows are batch entries and columns actions ---
+  // targets[b] = rewards[b] + discounts[b] * next_q_target[b, a*], a* = argmax of next_q_select's row b (Double DQN:
+  // the online net's next-state values) or of next_q_target's own row (plain DQN: pass next_q_target twice). Ties take
+  // the first action. `discounts` hold gamma^n, and 0 where the episode terminated.
+  virtual void q_targets(const Tensor& next_q_target, const Tensor& next_q_select, const Tensor& rewards,
+                         const Tensor& discounts, Tensor& targets) = 0;
+  // The TD loss on the taken actions: loss[0] = mean over b of weights[b] L(q[b, actions[b]] - targets[b]), L Huber
+  // with `delta` (delta <= 0: squared error r^2), actions stored as floats; dq is that mean's gradient (zero off the
+  // taken actions) and abs_td[b] = |q[b, actions[b]] - targets[b]| for prioritized replay.
+  virtual void td_loss(const Tensor& q, const Tensor& actions, const Tensor& targets, const Tensor& weights,
+                       double delta, Tensor& loss, Tensor& dq, Tensor& abs_td) = 0;
+  // The dueling head (Wang et al. 2016): q[b, a] = value[b] + advantage[b, a] - mean over a of advantage[b, :], and its
+  // backward pass: dvalue[b] = sum over a of dq[b, a], dadvantage[b, a] = dq[b, a] - mean over a of dq[b, :].
+  virtual void dueling(const Tensor& value, const Tensor& advantage, Tensor& q) = 0;
+  virtual void dueling_backward(const Tensor& dq, Tensor& dvalue, Tensor& dadvantage) = 0;
+
   // --- Reductions and optimizers ---
   // out[0] = beta out[0] + sum of x^2.
   virtual void sum_squares(const Tensor& x, double beta, Tensor& out) = 0;

@@ -47,6 +47,12 @@ size_t channel_inner(const Tensor& y, size_t channels, const char* op) {
   return cols / channels;
 }
 
+void require_rows(const char* op, const Tensor& q, const Tensor& per_row) {
+  if (per_row.size() != size_t(q.shape().rows()))
+    throw Error(std::string(op) + ": " + per_row.shape().to_string() + " does not hold one value per row of " +
+                q.shape().to_string());
+}
+
 std::unique_ptr<CapturedWork> Backend::capture(std::function<void()> ops) {
   ops();
   return std::make_unique<RerunWork>(std::move(ops));

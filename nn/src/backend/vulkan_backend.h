@@ -109,6 +109,14 @@ public:
   void huber(const Tensor& pred, const Tensor& target, double delta, Tensor& loss, Tensor& dpred) override;
   void weight_penalty(double l1, double l2, const Tensor& param, Tensor& grad, Tensor& loss) override;
 
+  // vulkan_rl.cpp
+  void q_targets(const Tensor& next_q_target, const Tensor& next_q_select, const Tensor& rewards,
+                 const Tensor& discounts, Tensor& targets) override;
+  void td_loss(const Tensor& q, const Tensor& actions, const Tensor& targets, const Tensor& weights, double delta,
+               Tensor& loss, Tensor& dq, Tensor& abs_td) override;
+  void dueling(const Tensor& value, const Tensor& advantage, Tensor& q) override;
+  void dueling_backward(const Tensor& dq, Tensor& dvalue, Tensor& dadvantage) override;
+
   // vulkan_optimizers.cpp
   void sum_squares(const Tensor& x, double beta, Tensor& out) override;
   void clip_by_norm(const Tensor& norm_squared, double max_norm, Tensor& g) override;

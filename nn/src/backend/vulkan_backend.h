@@ -130,15 +130,22 @@ public:
   engine::BufferView view(const Tensor& t) const;
   // The stream an op records into: it runs the batch first if the batch has grown long (outside capture).
   engine::Stream& stream();
-  // Records `kernel` (a kernel of shaders/nn_*.comp with its workgroup size) over `groups` workgroups.
+  // Records `kernel` (a kernel of shaders/nn_*.comp) over `groups` workgroups of the size for one invocation per item.
   template <class Push>
   void dispatch(const char* kernel, std::initializer_list<engine::Binding> bindings, const Push& push,
                 uint32_t groups) {
     engine::Stream& s = stream();
-    s.dispatch(kernel_of(kernel), bindings, push, {groups, 1, 1});
+    s.dispatch(kernel_of(kernel, item_local_size_), bindings, push, {groups, 1, 1});
+  }
+  // The same for kernels whose workgroups sum in shared memory (nn_reduce, nn_bias_gradient, nn_batch_norm).
+  template <class Push>
+  void dispatch_reduction(const char* kernel, std::initializer_list<engine::Binding> bindings, const Push& push,
+                          uint32_t groups) {
+    engine::Stream& s = stream();
+    s.dispatch(kernel_of(kernel, reduction_local_size_), bindings, push, {groups, 1, 1});
   }
   // Workgroups for one invocation per item, capped (kernels loop over the rest).
-  static uint32_t groups_for(size_t items);
+  uint32_t groups_for(size_t items) const;
   // Where a view's first float sits in its shader array (pass it in the push constants).
   uint32_t offset_of(const engine::BufferView& v) { return stream_.shader_offset(v); }
   // Temporary floats that live as long as the work recorded with them.
@@ -160,11 +167,12 @@ public:
 
 private:
   class Captured;
-  engine::Kernel& kernel_of(const char* name);
+  engine::Kernel& kernel_of(const char* name, uint32_t local_size);
 
   std::unique_ptr<engine::Context> owned_context_;
   engine::Context& context_;
   engine::Stream stream_;
+  uint32_t item_local_size_, reduction_local_size_;  // workgroup sizes for the device, see the constructor
   size_t recorded_ = 0;  // commands in the stream since it last ran
   bool capturing_ = false;
   // Buffers the recorded work uses that nothing else holds: scratch arenas and storage that went.

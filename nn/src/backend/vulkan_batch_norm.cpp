@@ -38,7 +38,7 @@ void VulkanBackend::batch_norm_train(const Tensor& x, const Tensor& gamma, const
   push.momentum = float(momentum);
   push.epsilon = float(epsilon);
   using engine::Access;
-  dispatch("nn_batch_norm_train",
+  dispatch_reduction("nn_batch_norm_train",
            {{v[0], Access::read}, {v[1], Access::read}, {v[2], Access::read}, {v[3], Access::read_write},
             {v[4], Access::read_write}, {v[5], Access::write}, {v[6], Access::write}, {v[7], Access::write}},
            push, uint32_t(std::min<size_t>(push.c, 65535)));
@@ -53,7 +53,7 @@ void VulkanBackend::batch_norm_inference(const Tensor& x, const Tensor& gamma, c
   for (int i = 0; i < 6; ++i) push.off[i] = offset_of(v[i]);
   push.epsilon = float(epsilon);
   using engine::Access;
-  dispatch("nn_batch_norm_inference",
+  dispatch_reduction("nn_batch_norm_inference",
            {{v[0], Access::read}, {v[1], Access::read}, {v[2], Access::read}, {v[3], Access::read},
             {v[4], Access::read}, {v[5], Access::write}},
            push, uint32_t(std::min<size_t>(push.c, 65535)));
@@ -69,7 +69,7 @@ void VulkanBackend::batch_norm_backward(const Tensor& x, const Tensor& gamma, co
                                    view(dy), view(dx),    view(dgamma),     view(dbeta)};
   for (int i = 0; i < 8; ++i) push.off[i] = offset_of(v[i]);
   using engine::Access;
-  dispatch("nn_batch_norm_backward",
+  dispatch_reduction("nn_batch_norm_backward",
            {{v[0], Access::read}, {v[1], Access::read}, {v[2], Access::read}, {v[3], Access::read},
             {v[4], Access::read}, {v[5], Access::write}, {v[6], Access::write}, {v[7], Access::write}},
            push, uint32_t(std::min<size_t>(push.c, 65535)));

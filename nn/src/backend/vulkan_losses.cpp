@@ -28,7 +28,7 @@ void elementwise_loss(VulkanBackend& backend, LossOp op, const Tensor& pred, con
     backend.dispatch("nn_loss",
                      {{p, engine::Access::read}, {t, engine::Access::read}, {d, d_access},
                       {terms, engine::Access::write}},
-                     push, VulkanBackend::groups_for(n));
+                     push, backend.groups_for(n));
   }
   backend.reduce(engine::BufferView{terms.buffer, terms.offset, n * sizeof(float)}, false, scale, reduce_beta,
                  backend.view(loss));

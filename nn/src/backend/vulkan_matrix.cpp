@@ -46,7 +46,7 @@ void VulkanBackend::bias_gradient(const Tensor& dy, double beta, Tensor& dbias) 
     float beta;
   } push{uint32_t(dy.shape().rows()), uint32_t(dbias.size()), uint32_t(inner), offset_of(g), offset_of(db),
          float(beta)};
-  dispatch("nn_bias_gradient", {{g, engine::Access::read}, {db, engine::Access::read_write}}, push,
+  dispatch_reduction("nn_bias_gradient", {{g, engine::Access::read}, {db, engine::Access::read_write}}, push,
            uint32_t(std::min<size_t>(dbias.size(), 65535)));
 }
 

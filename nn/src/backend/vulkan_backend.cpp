@@ -76,31 +76,43 @@ std::shared_ptr<Storage> VulkanBackend::allocate(size_t elements) {
   return storage;
 }
 
-engine::BufferView VulkanBackend::view(const Tensor& t) const {
+engine::Buffer& VulkanBackend::buffer_of(const Tensor& t) const {
   if (&t.backend() != this) throw Error("a tensor of backend " + t.backend().name() + " given to " + name());
-  return static_cast<VulkanStorage&>(t.storage()).buffer().view(t.offset() * sizeof(float), t.size() * sizeof(float));
+  return static_cast<VulkanStorage&>(t.storage()).buffer();
+}
+
+engine::BufferView VulkanBackend::view(const Tensor& t) const {
+  return buffer_of(t).view(t.offset() * sizeof(float), t.size() * sizeof(float));
 }
 
 void VulkanBackend::write(const Tensor& t, std::span<const float> values) {
   if (capturing_) throw Error("write: the host cannot write a tensor inside capture()");
-  const engine::BufferView v = view(t);
+  if (values.size() != t.size())
+    throw Error("write: " + std::to_string(values.size()) + " values for a tensor " + t.shape().to_string());
+  engine::Buffer& buffer = buffer_of(t);
   flush();
-  const_cast<engine::Buffer*>(v.buffer)->upload(values, v.offset);
+  buffer.upload(values, t.offset() * sizeof(float));
 }
 
 void VulkanBackend::write(const Tensor& t, std::span<const double> values) {
+  if (values.size() != t.size())
+    throw Error("write: " + std::to_string(values.size()) + " values for a tensor " + t.shape().to_string());
   const std::vector<float> floats(values.begin(), values.end());
   write(t, std::span<const float>(floats));
 }
 
 void VulkanBackend::read(const Tensor& t, std::span<float> out) {
   if (capturing_) throw Error("read: the host cannot read a tensor inside capture()");
-  const engine::BufferView v = view(t);
+  if (out.size() != t.size())
+    throw Error("read: room for " + std::to_string(out.size()) + " values from a tensor " + t.shape().to_string());
+  const engine::Buffer& buffer = buffer_of(t);
   flush();
-  v.buffer->download(std::as_writable_bytes(out.first(t.size())), v.offset);
+  buffer.download(std::as_writable_bytes(out), t.offset() * sizeof(float));
 }
 
 void VulkanBackend::read(const Tensor& t, std::span<double> out) {
+  if (out.size() != t.size())
+    throw Error("read: room for " + std::to_string(out.size()) + " values from a tensor " + t.shape().to_string());
   std::vector<float> floats(t.size());
   read(t, std::span<float>(floats));
   std::copy(floats.begin(), floats.end(), out.begin());

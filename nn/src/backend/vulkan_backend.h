@@ -168,6 +168,7 @@ public:
 private:
   class Captured;
   engine::Kernel& kernel_of(const char* name, uint32_t local_size);
+  engine::Buffer& buffer_of(const Tensor& t) const;  // throws if the tensor belongs to another backend
 
   std::unique_ptr<engine::Context> owned_context_;
   engine::Context& context_;

@@ -11,7 +11,7 @@ packages=(
   # shaders: GLSL -> SPIR-V compiler, spirv-val
   glslang-tools glslang-dev spirv-tools
   # libraries
-  zlib1g-dev libsdl2-dev libeigen3-dev catch2 libcli11-dev nlohmann-json3-dev libfmt-dev libtomlplusplus-dev libstb-dev
+  zlib1g-dev libzstd-dev libsdl2-dev libeigen3-dev catch2 libcli11-dev nlohmann-json3-dev libfmt-dev libtomlplusplus-dev libstb-dev
   # MinAtar's Python games (../shared/peers/MinAtar), played by the tests and benchmarks beside vkrl's
   python3 python3-numpy
 )

@@ -33,6 +33,21 @@ void VectorEnv::reset() {
   });
 }
 
+void VectorEnv::restore(std::span<const uint64_t> episodes, std::span<const std::vector<int>> actions) {
+  if (episodes.size() != envs_.size() || actions.size() != envs_.size())
+    throw Error("vector env restore: state for " + std::to_string(episodes.size()) + " copies, this one has " +
+                std::to_string(envs_.size()));
+  pool_.run(size(), [&](int i) {
+    Env& env = *envs_[size_t(i)];
+    episodes_[size_t(i)] = episodes[size_t(i)];
+    env.reset(episode_seed(seed_, i, episodes_[size_t(i)]));
+    for (const int a : actions[size_t(i)])
+      if (env.step(a).done())
+        throw Error("vector env restore: copy " + std::to_string(i) + "'s episode ended before its recorded actions did");
+    env.observe(row(observations_, i));
+  });
+}
+
 void VectorEnv::step(std::span<const int> actions) {
   if (actions.size() != envs_.size())
     throw Error("vector env step: " + std::to_string(actions.size()) + " actions for " +

@@ -165,6 +165,7 @@ TEST_CASE("minatar env: minimal actions map to MinAtar's numbers and names", "[e
 TEST_CASE("minatar env: observations are the game's channels, channels first", "[envs][minatar]") {
   MinAtarEnv env = make({.sticky = 0.0});
   CHECK(env.observation_spec().shape == std::vector<int>{2, 10, 10});
+  CHECK(env.observation_spec().binary);
   env.reset(5);
   env.step(4);
   std::vector<float> obs(200), want(200);
@@ -179,6 +180,7 @@ TEST_CASE("minatar env: observations are the game's channels, channels first", "
 TEST_CASE("minatar env: pixels stack the last 4 grayscale 84x84 frames, oldest first", "[envs][minatar]") {
   MinAtarEnv env = make({.sticky = 0.0, .pixels = true});
   REQUIRE(env.observation_spec().shape == std::vector<int>{4, 84, 84});
+  CHECK_FALSE(env.observation_spec().binary);
   constexpr size_t kFrame = 84 * 84;
   const auto frame = [](const std::vector<float>& obs, size_t f) {
     return std::vector<float>(obs.begin() + ptrdiff_t(f * kFrame), obs.begin() + ptrdiff_t((f + 1) * kFrame));

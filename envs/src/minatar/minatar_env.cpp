@@ -80,7 +80,7 @@ std::string MinAtarEnv::name() const {
 
 ObservationSpec MinAtarEnv::observation_spec() const {
   if (options_.pixels) return {{kStackedFrames, kPixelSize, kPixelSize}};
-  return {{game_->channel_count(), kGridSize, kGridSize}};
+  return {{game_->channel_count(), kGridSize, kGridSize}, true};
 }
 
 int MinAtarEnv::action_count() const {

@@ -18,6 +18,7 @@ class Frame;
 
 struct ObservationSpec {
   std::vector<int> shape;  // {C, H, W} for images (MinAtar: {channels, 10, 10}), {n} for vectors
+  bool binary = false;     // every value is 0 or 1 (MinAtar's channels, one-hot states): stores may keep 1 bit each
   size_t size() const {
     size_t n = 1;
     for (int d : shape) n *= static_cast<size_t>(d);

@@ -30,6 +30,10 @@ public:
 
   // Starts a fresh episode in every copy.
   void reset();
+  // Puts every copy back where a run left it, for resuming from a checkpoint: copy i is reset to episode
+  // `episodes[i]` (its seed) and steps through `actions[i]`, the actions of that episode so far. Episodes are
+  // deterministic given their seed and actions, so the copies and their observations are exactly as they were.
+  void restore(std::span<const uint64_t> episodes, std::span<const std::vector<int>> actions);
   // Steps copy i with actions[i]; copies whose episode ends are reset.
   void step(std::span<const int> actions);
 

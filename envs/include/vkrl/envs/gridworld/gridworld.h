@@ -31,7 +31,7 @@ public:
 
   // Env
   std::string name() const override { return name_; }
-  ObservationSpec observation_spec() const override { return {{state_count()}}; }
+  ObservationSpec observation_spec() const override { return {{state_count()}, true}; }
   int action_count() const override { return static_cast<int>(map_.moves); }
   std::string action_name(int action) const override;
   // Starts at S, or with `start: random` in a cell drawn from the seed.

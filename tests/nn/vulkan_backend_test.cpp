@@ -99,6 +99,20 @@ TEST_CASE_METHOD(test::VulkanTwinsFixture, "vulkan backend: new tensors are zero
   CHECK_THROWS_WITH(gpu->copy(other_backend, t), Catch::Contains("a tensor of backend cpu-f64 given to vulkan:"));
 }
 
+TEST_CASE_METHOD(test::VulkanTwinsFixture, "vulkan backend: a long run of ops is submitted in batches, in order",
+                 "[nn][vulkan]") {
+  INFO("seed " << seed);
+  // 1500 dependent ops, more than one batch holds: x = x + step, with small whole numbers so every sum is exact.
+  std::uniform_int_distribution<int> u(-3, 3);
+  std::vector<float> step(33);
+  for (auto& v : step) v = float(u(rng));
+  Tensor x(*gpu, {33}), s(*gpu, {33});
+  s.write(step);
+  for (int i = 0; i < 1500; ++i) gpu->axpby(1.0, x, 1.0, s, x);
+  const auto got = x.read();
+  for (size_t i = 0; i < step.size(); ++i) REQUIRE(got[i] == 1500.0f * step[i]);
+}
+
 TEST_CASE("vulkan backend: make_backend resolves --device", "[nn][vulkan]") {
   const engine::VulkanProbe probe = engine::probe_vulkan();
   const engine::DeviceInfo* best = engine::best_device(probe.devices);

@@ -122,7 +122,6 @@ public:
   void clip_by_norm(const Tensor& norm_squared, double max_norm, Tensor& g) override;
   void optimizer_step(const OptimizerRule& rule, const Tensor& step, Tensor& param, const Tensor& grad,
                       std::span<Tensor> state) override;
-  void sgd_step(Tensor& param, const Tensor& grad, Tensor& velocity, const SgdParams& params) override;
 
   // --- For the op files ---
   engine::Context& context() { return context_; }

@@ -7,10 +7,6 @@
 
 namespace vkrl::nn {
 
-namespace {
-constexpr int kOptimizerStepValues = 3;  // [lr, t, mu_product]
-}
-
 void VulkanBackend::sum_squares(const Tensor& x, double beta, Tensor& out) {
   reduce(view(x), true, 1.0f, float(beta), view(out));
 }
@@ -57,10 +53,6 @@ void VulkanBackend::optimizer_step(const OptimizerRule& rule, const Tensor& step
             {vs[1], state_access(1)},
             {vs[2], state_access(2)}},
            push, groups_for(param.size()));
-}
-
-void VulkanBackend::sgd_step(Tensor&, const Tensor&, Tensor&, const SgdParams&) {
-  throw Error("sgd_step: the Vulkan backend runs SGD through optimizer_step");
 }
 
 }  // namespace vkrl::nn

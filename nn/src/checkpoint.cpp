@@ -2,11 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fcntl.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -85,12 +81,7 @@ void load_into(const std::vector<std::pair<std::string, Tensor>>& tensors, const
 void save_checkpoint(const fs::path& dir, Sequential& model, Optimizer& optimizer, const CheckpointMeta& meta,
                      const std::map<std::string, std::vector<io::NamedTensor>>& extra) {
   const fs::path target = fs::absolute(dir).lexically_normal();
-  fs::path temporary = target;
-  temporary += ".tmp";
-  std::error_code ec;
-  fs::remove_all(temporary, ec);  // left behind by a process killed while writing
-  fs::create_directories(temporary, ec);
-  if (ec) throw Error("checkpoint: cannot create '" + temporary.string() + "': " + ec.message());
+  const fs::path temporary = begin_directory_replacement(target);
 
   io::write_safetensors(temporary / "model.safetensors", to_host(model.named_tensors()));
   io::write_safetensors(temporary / "optimizer.safetensors", to_host(optimizer_tensors(model, optimizer)));
@@ -106,15 +97,7 @@ void save_checkpoint(const fs::path& dir, Sequential& model, Optimizer& optimize
   j["trainer"] = meta.trainer.empty() ? nlohmann::ordered_json::object() : nlohmann::ordered_json::parse(meta.trainer);
   write_file_atomically(temporary / "meta.json", j.dump(2) + "\n");
 
-  // Swap the complete new directory in with one rename; the old one (now at the temporary name) is then removed.
-  if (fs::exists(target)) {
-    if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0)
-      throw Error("checkpoint: cannot replace '" + target.string() + "': " + std::strerror(errno));
-    fs::remove_all(temporary, ec);
-  } else {
-    fs::rename(temporary, target, ec);
-    if (ec) throw Error("checkpoint: cannot rename '" + temporary.string() + "': " + ec.message());
-  }
+  replace_directory_atomically(temporary, target);
 }
 
 bool checkpoint_exists(const fs::path& dir) { return fs::exists(dir / "meta.json"); }

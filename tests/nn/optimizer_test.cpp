@@ -120,10 +120,8 @@ TEST_CASE("optimizer: a captured update replayed after each begin_step equals pl
     g.write(vkrl::test::random_floats(6, rng));
     plain.step({p}, {g});
     captured.begin_step();
-    if (!work)
-      work = backend->capture([&] { captured.apply({q}, {g}); });
-    else
-      work->replay();
+    if (!work) work = backend->capture([&] { captured.apply({q}, {g}); });
+    work->replay();
   }
   CHECK(p.read_double() == q.read_double());
   CHECK(p.read_double() != std::vector<double>(start.begin(), start.end()));

@@ -1,4 +1,4 @@
-// What every backend shares: window arithmetic, shape checks and the default capture (run the ops again on each replay).
+// What every backend shares: window arithmetic, shape checks and the default capture (run the ops on each replay).
 #include "vkrl/nn/backend.h"
 
 #include "shape_checks.h"
@@ -54,7 +54,6 @@ void require_rows(const char* op, const Tensor& q, const Tensor& per_row) {
 }
 
 std::unique_ptr<CapturedWork> Backend::capture(std::function<void()> ops) {
-  ops();
   return std::make_unique<RerunWork>(std::move(ops));
 }
 

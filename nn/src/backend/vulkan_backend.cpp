@@ -135,9 +135,7 @@ std::unique_ptr<CapturedWork> VulkanBackend::capture(std::function<void()> ops) 
   capturing_ = false;
   recorded_ = 0;
   arena_ = nullptr;
-  auto work = std::make_unique<Captured>(*this, stream_.finish(), std::exchange(held_, {}));
-  work->replay();  // capture runs the ops once, as every backend's does
-  return work;
+  return std::make_unique<Captured>(*this, stream_.finish(), std::exchange(held_, {}));
 }
 
 engine::Stream& VulkanBackend::stream() {

@@ -105,8 +105,8 @@ public:
   virtual void read(const Tensor& t, std::span<float> out) = 0;
   virtual void read(const Tensor& t, std::span<double> out) = 0;
 
-  // Runs `ops` (which calls only Backend ops, no host reads or writes) and returns it in replayable form. The
-  // default runs the function again on every replay.
+  // Records `ops` (which calls only Backend ops, no host reads or writes) for replay, without running them: every
+  // replay(), the first included, runs the ops once. The default keeps the function and calls it on each replay.
   virtual std::unique_ptr<CapturedWork> capture(std::function<void()> ops);
 
   // --- Elementwise ---

@@ -1,6 +1,7 @@
-// What every backend shares: window arithmetic and the default capture (run the ops on each replay).
+// What every backend shares: window arithmetic, shape checks and the default capture (run the ops on each replay).
 #include "vkrl/nn/backend.h"
 
+#include "shape_checks.h"
 #include "vkrl/error.h"
 
 namespace vkrl::nn {
@@ -32,6 +33,25 @@ private:
 
 int Window2d::out_height(int height) const { return window_out(height, kernel_h, stride_h, pad_h, dilation_h, "height"); }
 int Window2d::out_width(int width) const { return window_out(width, kernel_w, stride_w, pad_w, dilation_w, "width"); }
+
+void require_same_size(const char* op, const Tensor& a, const Tensor& b) {
+  if (a.size() != b.size())
+    throw Error(std::string(op) + ": tensors " + a.shape().to_string() + " and " + b.shape().to_string() +
+                " differ in size");
+}
+
+size_t channel_inner(const Tensor& y, size_t channels, const char* op) {
+  const size_t cols = y.shape().cols();
+  if (channels == 0 || cols % channels != 0)
+    throw Error(std::string(op) + ": " + std::to_string(channels) + " channels for a tensor " + y.shape().to_string());
+  return cols / channels;
+}
+
+void require_rows(const char* op, const Tensor& q, const Tensor& per_row) {
+  if (per_row.size() != size_t(q.shape().rows()))
+    throw Error(std::string(op) + ": " + per_row.shape().to_string() + " does not hold one value per row of " +
+                q.shape().to_string());
+}
 
 std::unique_ptr<CapturedWork> Backend::capture(std::function<void()> ops) {
   return std::make_unique<RerunWork>(std::move(ops));

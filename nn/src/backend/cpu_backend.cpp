@@ -5,19 +5,6 @@
 
 namespace vkrl::nn {
 
-void require_same_size(const char* op, const Tensor& a, const Tensor& b) {
-  if (a.size() != b.size())
-    throw Error(std::string(op) + ": tensors " + a.shape().to_string() + " and " + b.shape().to_string() +
-                " differ in size");
-}
-
-size_t channel_inner(const Tensor& y, size_t channels, const char* op) {
-  const size_t cols = y.shape().cols();
-  if (channels == 0 || cols % channels != 0)
-    throw Error(std::string(op) + ": " + std::to_string(channels) + " channels for a tensor " + y.shape().to_string());
-  return cols / channels;
-}
-
 template <class T>
 void CpuBackend<T>::write(const Tensor& t, std::span<const float> v) {
   std::transform(v.begin(), v.end(), data(t), [](float x) { return T(x); });

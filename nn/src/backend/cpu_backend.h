@@ -10,6 +10,7 @@
 
 #include "vkrl/error.h"
 #include "vkrl/nn/backend.h"
+#include "shape_checks.h"
 
 namespace vkrl::nn {
 
@@ -21,11 +22,6 @@ struct CpuStorage final : Storage {
   explicit CpuStorage(size_t n) : values(n, T(0)) {}
   std::vector<T, Eigen::aligned_allocator<T>> values;
 };
-
-// Throws vkrl::Error naming `op` unless a and b hold the same number of elements.
-void require_same_size(const char* op, const Tensor& a, const Tensor& b);
-// How many consecutive elements share one channel when y is [rows, channels, rest]; throws unless it divides.
-size_t channel_inner(const Tensor& y, size_t channels, const char* op);
 
 template <class T>
 class CpuBackend final : public Backend {

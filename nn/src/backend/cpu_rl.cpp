@@ -5,17 +5,6 @@
 
 namespace vkrl::nn {
 
-namespace {
-
-// Rows x actions of a Q tensor, checked against a per-row tensor.
-void require_rows(const char* op, const Tensor& q, const Tensor& per_row) {
-  if (per_row.size() != size_t(q.shape().rows()))
-    throw Error(std::string(op) + ": " + per_row.shape().to_string() + " does not hold one value per row of " +
-                q.shape().to_string());
-}
-
-}  // namespace
-
 template <class T>
 void CpuBackend<T>::q_targets(const Tensor& next_q_target, const Tensor& next_q_select, const Tensor& rewards,
                               const Tensor& discounts, Tensor& targets) {

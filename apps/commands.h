@@ -14,7 +14,6 @@ void add_experiment_command(CLI::App& app, CommonOptions& options, int& exit_cod
 void add_runs_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_model_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_gtp_command(CLI::App& app, CommonOptions& options, int& exit_code);
-// Subcommands whose issue has not landed: they say so in one line and exit 2.
-void add_pending_commands(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_train_command(CLI::App& app, CommonOptions& options, int& exit_code);
 
 }  // namespace vkrl::apps

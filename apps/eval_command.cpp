@@ -31,9 +31,9 @@ void write_csv(const std::string& path, const Evaluation& result) {
 }
 
 int run_eval(const EvalOptions& o, const CommonOptions& common) {
-  const PolicyEntry& agent = find_policy(o.agent);
+  check_policy_name(o.agent);
   const auto env = open_env(o.env);
-  const auto policy = agent.make(*env);
+  const auto policy = make_policy(o.agent, *env);
   const Evaluation result = evaluate(*env, *policy, o.episodes, common.seed, o.max_steps);
 
   int truncated = 0;

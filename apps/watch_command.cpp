@@ -35,7 +35,7 @@ public:
   Watch(const WatchOptions& o, const CommonOptions& common)
       : o_(o),
         env_(open_env(o.env)),
-        policy_(find_policy(o.agent).make(*env_)),
+        policy_(make_policy(o.agent, *env_)),
         viewer_("vkrl watch " + o.env + " (" + o.agent + ")"),
         session_(*env_, o.agent, common.seed, kKeys),
         rng_(common.seed),
@@ -164,7 +164,7 @@ void add_watch_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   static WatchOptions watch;
   CLI::App& command = add_command(app, "watch", "Watch an agent play an environment in a window, or record it",
                                   options, exit_code, [&options] {
-                                    find_policy(watch.agent);  // an unknown agent is reported before the env loads
+                                    check_policy_name(watch.agent);  // an unknown agent is reported before the env loads
                                     return Watch(watch, options).run();
                                   });
   add_env_option(command, watch.env);

@@ -1,5 +1,6 @@
 #include "agents/policy_registry.h"
 
+#include "agents/dqn_policy.h"
 #include "agents/random_policy.h"
 #include "agents/tabular_policies.h"
 #include "vkrl/error.h"
@@ -24,10 +25,19 @@ std::string policy_names() {
   return names;
 }
 
-const PolicyEntry& find_policy(std::string_view name) {
+void check_policy_name(std::string_view name) {
   for (const PolicyEntry& e : builtin_policies())
-    if (e.name == name) return e;
-  throw Error("unknown agent '" + std::string(name) + "'; valid: " + policy_names());
+    if (e.name == name) return;
+  if (DqnPolicy::is_checkpoint(name)) return;
+  throw Error("unknown agent '" + std::string(name) + "'; valid: " + policy_names() +
+              ", or a run folder of a trained agent (runs/NAME)");
+}
+
+std::unique_ptr<Policy> make_policy(std::string_view name, const envs::Env& env) {
+  check_policy_name(name);
+  for (const PolicyEntry& e : builtin_policies())
+    if (e.name == name) return e.make(env);
+  return std::make_unique<DqnPolicy>(std::filesystem::path(name), env);
 }
 
 }  // namespace vkrl::apps

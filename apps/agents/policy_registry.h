@@ -1,4 +1,4 @@
-// The agents the commands know by name (--agent NAME). Adding one is one line in policy_registry.cpp's list: a name, a
+// The agents the commands know by name (--agent NAME), and trained agents by their run folder (--agent runs/NAME). Adding one is one line in policy_registry.cpp's list: a name, a
 // description for --help and the error messages, and a function that builds the Policy for an env (which may throw
 // vkrl::Error when the agent cannot play that env, or its checkpoint is missing).
 #pragma once
@@ -22,7 +22,10 @@ struct PolicyEntry {
 const std::vector<PolicyEntry>& builtin_policies();
 // The names, comma-separated, for --help and error messages.
 std::string policy_names();
-// Throws vkrl::Error naming the unknown agent and listing the valid names.
-const PolicyEntry& find_policy(std::string_view name);
+// The agent --agent names, for `env`: a built-in name, or a run folder of a trained agent (runs/<name>, as vkrl train
+// writes it). Throws vkrl::Error naming the unknown agent and listing the valid names.
+std::unique_ptr<Policy> make_policy(std::string_view name, const envs::Env& env);
+// Throws that error now, before an env is opened, when `name` is neither.
+void check_policy_name(std::string_view name);
 
 }  // namespace vkrl::apps

@@ -85,14 +85,15 @@ TEST_CASE("window: MinAtar's arrows move and space fires", "[apps][window]") {
 }
 
 TEST_CASE("agents: random is registered, unknown names list the valid ones", "[apps][agents]") {
-  CHECK(vkrl::apps::find_policy("random").name == "random");
-  CHECK_THROWS_WITH(vkrl::apps::find_policy("alphago"),
-                    "unknown agent 'alphago'; valid: random, value-iteration, sarsa, q-learning");
+  CHECK_NOTHROW(vkrl::apps::check_policy_name("random"));
+  CHECK_THROWS_WITH(vkrl::apps::check_policy_name("alphago"),
+                    "unknown agent 'alphago'; valid: random, value-iteration, sarsa, q-learning, or a run folder of a "
+                    "trained agent (runs/NAME)");
 }
 
 TEST_CASE("agents: evaluation repeats with the same seed and its statistics add up", "[apps][agents]") {
   CorridorEnv env;
-  const auto policy = vkrl::apps::find_policy("random").make(env);
+  const auto policy = vkrl::apps::make_policy("random", env);
   const auto a = vkrl::apps::evaluate(env, *policy, 50, 9, 1000);
   const auto b = vkrl::apps::evaluate(env, *policy, 50, 9, 1000);
   REQUIRE(a.episodes.size() == 50);
@@ -106,7 +107,7 @@ TEST_CASE("agents: evaluation repeats with the same seed and its statistics add 
 
 TEST_CASE("agents: tabular agents need an env with finitely many states", "[apps][agents]") {
   CorridorEnv env;  // observations, but no DiscreteStateEnv
-  CHECK_THROWS_WITH(vkrl::apps::find_policy("value-iteration").make(env),
+  CHECK_THROWS_WITH(vkrl::apps::make_policy("value-iteration", env),
                     Catch::Contains("agent value-iteration needs an env with finitely many states"));
-  CHECK_THROWS_WITH(vkrl::apps::find_policy("sarsa").make(env), Catch::Contains("agent sarsa needs an env"));
+  CHECK_THROWS_WITH(vkrl::apps::make_policy("sarsa", env), Catch::Contains("agent sarsa needs an env"));
 }

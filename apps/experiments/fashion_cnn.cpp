@@ -8,17 +8,26 @@ namespace vkrl::apps {
 
 namespace {
 
+constexpr const char* kCnnDefaultsNote =
+    "Defaults: the course's layers (conv 20 5x5 ReLU, max pooling 2x2, dense 100, dense 10; batch 128), but the course's "
+    "sigmoid hidden layer without dropout, trained with Adam (lr 0.001) and early stopping with patience 2, stops at "
+    "90.75 % on Fashion-MNIST (16 epochs, seed 0), below the 91 % goal: it overfits (training accuracy 95 %). So the "
+    "hidden layer here is ReLU with dropout 0.3, and Adam runs at lr 0.0005 with patience 4, for up to 30 epochs. "
+    "`--set hidden_activation=sigmoid --set dropout=0 --set lr=0 --set patience=2` runs the course's net.";
+
 std::vector<ExperimentFlag> cnn_flags(bool batch_norm) {
   std::vector<ExperimentFlag> flags = {{"filters", "20", "convolution filters"},
                                        {"kernel", "5", "convolution kernel size"},
                                        {"hidden_units", "100", "units of the hidden dense layer"},
-                                       {"hidden_activation", "sigmoid", "relu, sigmoid (the course's), tanh"},
-                                       {"dropout", "0", "dropout rate after the hidden layer (the course: none)"}};
+                                       {"hidden_activation", batch_norm ? "sigmoid" : "relu",
+                                        "relu, sigmoid (the course's), tanh"},
+                                       {"dropout", batch_norm ? "0" : "0.3",
+                                        "dropout rate after the hidden layer (the course: none)"}};
   if (batch_norm) {
     flags.push_back({"epsilon", "0.01", "batch normalisation's epsilon"});
     flags.push_back({"l2", "0.01", "L2 penalty on the hidden dense layer's weights (Keras's regularizer_l2)"});
   }
-  return fashion_flags(flags, {});
+  return fashion_flags(flags, {.lr = "0.0005", .patience = "4"});
 }
 
 nlohmann::json cnn_spec(const ExperimentOptions& options, bool batch_norm) {
@@ -49,8 +58,7 @@ void run_fashion_cnn(const ExperimentOptions& options, RunDir& run) {
                           .course_model = "CNN: conv 20 5x5 ReLU, maxpool 2x2, dense 100 sigmoid, dense 10",
                           .course_accuracy = "98.54 % (another run 98.6 %)",
                           .course_loss = "0.0441 (0.0448)",
-                          .defaults_note = "Defaults: the course's net and flags (batch 128), trained with Adam for up "
-                                           "to 30 epochs with early stopping (the course's MNIST runs took 5)."});
+                          .defaults_note = kCnnDefaultsNote});
 }
 
 void run_fashion_cnn_bn_l2(const ExperimentOptions& options, RunDir& run) {
@@ -62,7 +70,7 @@ void run_fashion_cnn_bn_l2(const ExperimentOptions& options, RunDir& run) {
        .course_accuracy = "97.18 %",
        .course_loss = "0.162",
        .defaults_note = "Defaults: the course's net and flags (batch norm epsilon 0.01, L2 0.01, batch 128), trained "
-                        "with Adam for up to 30 epochs with early stopping. Every loss here includes the L2 penalty, as "
+                        "with Adam at lr 0.0005 for up to 30 epochs, early stopping with patience 4 (as fashion-cnn). Every loss here includes the L2 penalty, as "
                         "Keras reports it (hence the course's higher 0.162)."});
 }
 

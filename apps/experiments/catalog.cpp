@@ -8,7 +8,7 @@ const std::vector<Experiment>& all_experiments() {
       {"blobs2d", "The course's 2D classifier: five clouds, Dense 64-64-2, SGD Nesterov (REFERENCE.md 9.1)", run_blobs2d},
       {"fashion-cnn", "The course's MNIST CNN (conv 20 5x5, pool, dense 100) on Fashion-MNIST (REFERENCE.md 9.3)",
        run_fashion_cnn, fashion_cnn_flags(), "test_accuracy"},
-      {"fashion-cnn-bn-l2", "The course's CNN with batch norm after the conv and L2 on the dense layer, on Fashion-MNIST",
+      {"fashion-cnn-bn-l2", "The course's CNN with batch norm after the conv and L2 on the dense layer (Fashion-MNIST)",
        run_fashion_cnn_bn_l2, fashion_cnn_bn_l2_flags(), "test_accuracy"},
       {"fashion-mlp", "The course's MNIST multilayer perceptron on Fashion-MNIST (REFERENCE.md 9.3)", run_fashion_mlp,
        fashion_mlp_flags(), "test_accuracy"},

@@ -77,7 +77,7 @@ std::vector<ExperimentFlag> fashion_flags(std::vector<ExperimentFlag> net_flags,
                                           const FashionTrainingDefaults& defaults) {
   std::vector<ExperimentFlag> flags = std::move(net_flags);
   flags.insert(flags.end(),
-               {{"optimizer", defaults.optimizer, "sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam, nadam, ..."},
+               {{"optimizer", defaults.optimizer, "sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam, ..."},
                 {"lr", defaults.lr, "learning rate; 0 keeps the optimizer's Keras default"},
                 {"batch", "128", "mini-batch size"},
                 {"epochs", defaults.epochs, "at most this many epochs"},

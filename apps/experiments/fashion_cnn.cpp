@@ -9,8 +9,8 @@ namespace vkrl::apps {
 namespace {
 
 constexpr const char* kCnnDefaultsNote =
-    "Defaults: the course's layers (conv 20 5x5 ReLU, max pooling 2x2, dense 100, dense 10; batch 128), but the course's "
-    "sigmoid hidden layer without dropout, trained with Adam (lr 0.001) and early stopping with patience 2, stops at "
+    "Defaults: the course's layers (conv 20 5x5 ReLU, max pooling 2x2, dense 100, dense 10; batch 128), but the "
+    "course's sigmoid hidden layer without dropout, trained with Adam (lr 0.001) and early stopping with patience 2, stops at "
     "90.75 % on Fashion-MNIST (16 epochs, seed 0), below the 91 % goal: it overfits (training accuracy 95 %). So the "
     "hidden layer here is ReLU with dropout 0.3, and Adam runs at lr 0.0005 with patience 4, for up to 30 epochs. "
     "`--set hidden_activation=sigmoid --set dropout=0 --set lr=0 --set patience=2` runs the course's net.";
@@ -32,7 +32,8 @@ std::vector<ExperimentFlag> cnn_flags(bool batch_norm) {
 
 nlohmann::json cnn_spec(const ExperimentOptions& options, bool batch_norm) {
   nlohmann::json layers = nlohmann::json::array();
-  layers.push_back({{"type", "conv2d"}, {"filters", options.integer("filters")}, {"kernel", options.integer("kernel")}});
+  layers.push_back(
+      {{"type", "conv2d"}, {"filters", options.integer("filters")}, {"kernel", options.integer("kernel")}});
   if (batch_norm) layers.push_back({{"type", "batchnorm"}, {"epsilon", options.number("epsilon")}});
   layers.push_back({{"type", "relu"}});
   layers.push_back({{"type", "maxpool2d"}, {"pool", 2}});
@@ -70,8 +71,9 @@ void run_fashion_cnn_bn_l2(const ExperimentOptions& options, RunDir& run) {
        .course_accuracy = "97.18 %",
        .course_loss = "0.162",
        .defaults_note = "Defaults: the course's net and flags (batch norm epsilon 0.01, L2 0.01, batch 128), trained "
-                        "with Adam at lr 0.0005 for up to 30 epochs, early stopping with patience 4 (as fashion-cnn). Every loss here includes the L2 penalty, as "
-                        "Keras reports it (hence the course's higher 0.162)."});
+                        "with Adam at lr 0.0005 for up to 30 epochs, early stopping with patience 4 (as fashion-cnn). "
+                        "Every loss here includes the L2 penalty, as Keras reports it (hence the course's higher "
+                        "0.162)."});
 }
 
 }  // namespace vkrl::apps

@@ -93,7 +93,7 @@ void run_playground(const ExperimentOptions& options, RunDir& run) {
     const nn::Evaluation result = trainer.evaluate({.x = test_x, .y = test_y, .inputs = inputs, .outputs = 1});
     size_t parameters = 0;
     for (const auto& p : model.params()) parameters += p.size();
-    fmt::print("{:<10} {:<50} training loss {:.4f}  test loss {:.4f}  test accuracy {:.1f} %  ({:.1f} s)\n",
+    fmt::print("{:<10} {:<50} training loss {:.4f}  test loss {:.4f}  test accuracy {:.1f} %  ({:.2f} s)\n",
                task.name, task.net, history.back().loss, result.loss, 100 * result.accuracy, seconds);
 
     const std::vector<float> logits = trainer.predict(features(grid.points(), task.sin_features), inputs);
@@ -103,7 +103,7 @@ void run_playground(const ExperimentOptions& options, RunDir& run) {
     write_png(run.file(file), grid.draw(fmt::format("{}: P(class 1), test loss {:.3f}; red: class 1", task.name,
                                                     result.loss),
                                         probability, train));
-    table += fmt::format("| {} | {} | {} | {:.4f} | {:.4f} | {:.1f} % | {:.1f} |\n", task.name, task.net, parameters,
+    table += fmt::format("| {} | {} | {} | {:.4f} | {:.4f} | {:.1f} % | {:.2f} |\n", task.name, task.net, parameters,
                          history.back().loss, result.loss, 100 * result.accuracy, seconds);
     pictures += fmt::format("![{}]({}) ", task.name, file);
     results[task.name + "_test_loss"] = result.loss;

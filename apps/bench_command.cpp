@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "vkrl/bench/envs_bench.h"
 #include "vkrl/bench/gemm_bench.h"
+#include "vkrl/bench/nn_bench.h"
 #include "vkrl/bench/go_bench.h"
 #include "vkrl/error.h"
 
@@ -12,7 +13,7 @@ void add_bench_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   bench.require_subcommand(0, 1);
   bench.callback([&bench] {
     if (bench.get_subcommands().empty())
-      throw UsageError("bench: name a benchmark: envs, gemm or go (see vkrl bench --help)");
+      throw UsageError("bench: name a benchmark: envs, gemm, go or nn (see vkrl bench --help)");
   });
 
   static bench::GemmBenchOptions gemm;
@@ -50,6 +51,18 @@ void add_bench_command(CLI::App& app, CommonOptions& options, int& exit_code) {
                                        return bench::run_go_bench(go);
                                      });
   go_command.add_option("--seconds", go.seconds, "Timed seconds per round (each result is a median of 5)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 60.0));
+
+  static bench::NnBenchOptions nn;
+  CLI::App& nn_command = add_command(
+      bench, "nn", "Updates/s and forwards/s of the DQN nets on CPU and Vulkan beside PyTorch", options, exit_code,
+      [&options] {
+        nn.seed = options.seed;
+        nn.device = options.device_request();
+        return bench::run_nn_bench(nn);
+      });
+  nn_command.add_option("--seconds", nn.seconds, "Timed seconds per measurement")
       ->capture_default_str()
       ->check(CLI::Range(0.01, 60.0));
 }

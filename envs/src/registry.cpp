@@ -4,6 +4,7 @@
 
 #include "vkrl/envs/gridworld/builtin_gridworlds.h"
 #include "vkrl/envs/minatar/builtin_minatar.h"
+#include "vkrl/envs/powergrid/builtin_powergrid.h"
 #include "vkrl/error.h"
 
 namespace vkrl::envs {
@@ -48,6 +49,7 @@ const EnvRegistry& builtin_envs() {
     // Each family of environments adds its entries here.
     add_gridworld_envs(r);
     add_minatar_envs(r);
+    add_powergrid_envs(r);
     return r;
   }();
   return registry;

@@ -6,7 +6,7 @@
 namespace vkrl::envs::powergrid {
 
 int GridObservation::flat_size(const GridModel& model) {
-  return 5 + static_cast<int>(model.gens.size() + model.loads.size() + 6 * model.lines.size()) + model.dim_topo();
+  return 5 + static_cast<int>(model.gens.size() + model.loads.size() + 5 * model.lines.size()) + model.dim_topo();
 }
 
 void GridObservation::flatten(const GridModel& model, std::span<float> out) const {

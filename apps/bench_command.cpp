@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "vkrl/bench/envs_bench.h"
 #include "vkrl/bench/gemm_bench.h"
+#include "vkrl/bench/grid_bench.h"
 #include "vkrl/error.h"
 
 namespace vkrl::apps {
@@ -11,7 +12,7 @@ void add_bench_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   bench.require_subcommand(0, 1);
   bench.callback([&bench] {
     if (bench.get_subcommands().empty())
-      throw UsageError("bench: name a benchmark: envs or gemm (see vkrl bench --help)");
+      throw UsageError("bench: name a benchmark: envs, gemm or grid (see vkrl bench --help)");
   });
 
   static bench::GemmBenchOptions gemm;
@@ -41,6 +42,18 @@ void add_bench_command(CLI::App& app, CommonOptions& options, int& exit_code) {
       ->check(CLI::Range(0.01, 60.0));
   envs_command.add_option("--minatar", envs.minatar,
                           "MinAtar checkout for the Python peer; default: ../shared/peers/MinAtar beside the repository");
+
+  static bench::GridBenchOptions grid;
+  CLI::App& grid_command = add_command(bench, "grid", "Power-grid env steps/s and AC power-flow solves/s beside MATPOWER",
+                                       options, exit_code, [&options] {
+                                         grid.seed = options.seed;
+                                         return bench::run_grid_bench(grid);
+                                       });
+  grid_command.add_option("--seconds", grid.seconds, "Timed seconds per measurement")
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 60.0));
+  grid_command.add_option("--matpower", grid.matpower,
+                          "MATPOWER checkout for the Octave peer; default: ../shared/peers/matpower beside the repository");
 }
 
 }  // namespace vkrl::apps

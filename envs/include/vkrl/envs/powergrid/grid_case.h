@@ -1,9 +1,12 @@
 // GridCase is a bus-branch power network in MATPOWER's per-unit convention (baseMVA, loads and shunts in MW/MVAr at
 // buses, generators with voltage setpoints, branches as pi models with an off-nominal tap ratio and phase shift). It
 // is what the DC and AC power-flow solvers take; the grid environment builds one each step from its substations and
-// busbars. matpower_case14() is MATPOWER's case14.m (REFERENCE.md section 6.4-6.5), buses indexed from 0.
+// busbars. matpower_case14() is MATPOWER's case14.m (REFERENCE.md section 6.4-6.5), buses indexed from 0;
+// read_matpower_case() reads any MATPOWER version-2 case file (mpc.baseMVA, mpc.bus, mpc.gen, mpc.branch), keeping the
+// in-service generators and branches and numbering buses from 0 in the file's order.
 #pragma once
 
+#include <string>
 #include <vector>
 
 namespace vkrl::envs::powergrid {
@@ -41,5 +44,7 @@ struct GridCase {
 };
 
 GridCase matpower_case14();
+// Throws vkrl::Error naming the file, the line and the problem (a missing table, a short row, an unknown bus).
+GridCase read_matpower_case(const std::string& path);
 
 }  // namespace vkrl::envs::powergrid

@@ -11,7 +11,7 @@
 namespace vkrl::envs::powergrid {
 
 PowerGridOptions read_power_grid_options(const EnvOptions& options) {
-  options.expect_only({"solver", "seed"});
+  options.expect_only({"solver", "seed", "scenario", "max_steps"});
   PowerGridOptions o;
   for (const auto& [key, value] : options.values()) {
     if (key == "solver") {
@@ -21,6 +21,12 @@ PowerGridOptions read_power_grid_options(const EnvOptions& options) {
       const double seed = options.get_double("seed", 0);
       if (seed < 0 || seed != std::floor(seed)) throw Error("powergrid: option seed=" + value + " is not a whole number >= 0");
       o.scenario_seed = static_cast<uint64_t>(seed);
+    } else if (key == "scenario") {
+      o.scenario_csv = value;
+    } else if (key == "max_steps") {
+      const double steps = options.get_double("max_steps", 0);
+      if (steps < 1 || steps != std::floor(steps)) throw Error("powergrid: option max_steps=" + value + " is not a whole number >= 1");
+      o.max_steps = static_cast<int>(steps);
     }
   }
   return o;
@@ -29,6 +35,8 @@ PowerGridOptions read_power_grid_options(const EnvOptions& options) {
 PowerGridEnv::PowerGridEnv(std::string name, GridModel model, PowerGridOptions options)
     : name_(std::move(name)), model_(std::move(model)), options_(options), actions_(discrete_actions(model_)),
       solver_(options.flow) {
+  if (!options_.scenario_csv.empty())
+    csv_scenario_ = std::make_shared<const Scenario>(read_scenario_csv(model_, options_.scenario_csv, options_.max_steps + 1));
   reset(0);
 }
 
@@ -43,6 +51,7 @@ const GridAction& PowerGridEnv::discrete_action(int action) const {
 std::string PowerGridEnv::action_name(int action) const { return discrete_action(action).describe(model_); }
 
 void PowerGridEnv::reset(uint64_t seed) {
+  if (csv_scenario_) return reset_with(csv_scenario_);
   reset_with(std::make_shared<const Scenario>(
       generate_scenario(model_, options_.scenario_seed.value_or(seed), options_.max_steps + 1)));
 }

@@ -1,6 +1,7 @@
 // PowerGridEnv operates a GridModel through a Scenario under Grid2Op's rules (REFERENCE.md 6.1-6.2), registered as
-// "powergrid/case14" with options solver=ac|dc (AC by default) and seed=N (every episode then plays the scenario of
-// seed N; without it, reset(seed) draws the scenario). A step is 5 minutes and an episode at most 8064 steps. Each
+// "powergrid/case14" with options solver=ac|dc (AC by default), seed=N (every episode then plays the scenario of
+// seed N; without it, reset(seed) draws the scenario), scenario=PATH (every episode plays that CSV file, see
+// read_scenario_csv) and max_steps=N. A step is 5 minutes and an episode at most 8064 steps by default. Each
 // step: an action touching more than one substation or more than one line status, or reconnecting a line still in
 // cooldown, is illegal and becomes do-nothing; cooldowns count down; the action applies; the next row of the
 // scenario sets loads and generators; the power flow runs. Then protections: a line whose a_or reaches its thermal
@@ -32,9 +33,10 @@ constexpr int kReconnectionCooldown = 10;  // NB_TIMESTEP_RECONNECTION
 struct PowerGridOptions {
   FlowModel flow = FlowModel::Ac;
   std::optional<uint64_t> scenario_seed;
+  std::string scenario_csv;  // when set, every episode plays this file
   int max_steps = kStepsPerEpisode;
 };
-PowerGridOptions read_power_grid_options(const EnvOptions& options);  // solver, seed
+PowerGridOptions read_power_grid_options(const EnvOptions& options);  // solver, seed, scenario, max_steps
 
 class PowerGridEnv : public Env {
 public:
@@ -79,7 +81,7 @@ private:
   PowerGridOptions options_;
   std::vector<GridAction> actions_;
   GridSolver solver_;
-  std::shared_ptr<const Scenario> scenario_;
+  std::shared_ptr<const Scenario> scenario_, csv_scenario_;
   GridTopology topology_;
   std::vector<int> overflow_steps_, cooldown_;
   int step_ = 0;

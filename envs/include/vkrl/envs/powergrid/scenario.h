@@ -3,9 +3,13 @@
 // follow the weekly demand shape of data/electricity/taylor_2000.csv, a season factor, a per-load scale and slow
 // noise; solar follows the sun (day length by month) under drifting clouds; wind is a mean-reverting process; the
 // dispatchable units share the rest in proportion to their Pmax within their ramps, and the slack takes what is left.
+// read_scenario_csv() loads a user's series: a header `time,<load>...,<gen>...` naming every load and generator of the
+// model (active power, MW; optional `<load>:q` columns give reactive power, else each load keeps its base power
+// factor), one row per 5-minute step, the first cell of the first row the start date as YYYY-MM-DD.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "vkrl/envs/powergrid/grid_model.h"
@@ -32,5 +36,8 @@ struct Scenario {
 };
 
 Scenario generate_scenario(const GridModel& model, uint64_t seed, int rows = kStepsPerEpisode + 1);
+// Throws vkrl::Error in one line naming the file, the row and the column at fault: a missing load or generator
+// column, a cell that is not a number, a negative demand, or a row count other than `rows`.
+Scenario read_scenario_csv(const GridModel& model, const std::string& path, int rows = kStepsPerEpisode + 1);
 
 }  // namespace vkrl::envs::powergrid

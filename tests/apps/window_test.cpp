@@ -87,7 +87,8 @@ TEST_CASE("window: MinAtar's arrows move and space fires", "[apps][window]") {
 TEST_CASE("agents: random is registered, unknown names list the valid ones", "[apps][agents]") {
   CHECK(vkrl::apps::find_policy("random").name == "random");
   CHECK_THROWS_WITH(vkrl::apps::find_policy("alphago"),
-                    "unknown agent 'alphago'; valid: random, value-iteration, sarsa, q-learning");
+                    "unknown agent 'alphago'; valid: random, value-iteration, sarsa, q-learning, do-nothing, "
+                    "reco-powerline, expert");
 }
 
 TEST_CASE("agents: evaluation repeats with the same seed and its statistics add up", "[apps][agents]") {

@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "vkrl/bench/envs_bench.h"
 #include "vkrl/bench/gemm_bench.h"
+#include "vkrl/bench/go_bench.h"
 #include "vkrl/bench/grid_bench.h"
 #include "vkrl/error.h"
 
@@ -12,7 +13,7 @@ void add_bench_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   bench.require_subcommand(0, 1);
   bench.callback([&bench] {
     if (bench.get_subcommands().empty())
-      throw UsageError("bench: name a benchmark: envs, gemm or grid (see vkrl bench --help)");
+      throw UsageError("bench: name a benchmark: envs, gemm, go or grid (see vkrl bench --help)");
   });
 
   static bench::GemmBenchOptions gemm;
@@ -42,6 +43,16 @@ void add_bench_command(CLI::App& app, CommonOptions& options, int& exit_code) {
       ->check(CLI::Range(0.01, 60.0));
   envs_command.add_option("--minatar", envs.minatar,
                           "MinAtar checkout for the Python peer; default: ../shared/peers/MinAtar beside the repository");
+
+  static bench::GoBenchOptions go;
+  CLI::App& go_command = add_command(bench, "go", "Go random playouts/s on 9x9 and 19x19 on one core", options,
+                                     exit_code, [&options] {
+                                       go.seed = options.seed;
+                                       return bench::run_go_bench(go);
+                                     });
+  go_command.add_option("--seconds", go.seconds, "Timed seconds per round (each result is a median of 5)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 60.0));
 
   static bench::GridBenchOptions grid;
   CLI::App& grid_command = add_command(bench, "grid", "Power-grid env steps/s and AC power-flow solves/s beside MATPOWER",

@@ -12,6 +12,8 @@ void add_watch_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_play_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_experiment_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_runs_command(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_model_command(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_gtp_command(CLI::App& app, CommonOptions& options, int& exit_code);
 // Subcommands whose issue has not landed: they say so in one line and exit 2.
 void add_pending_commands(CLI::App& app, CommonOptions& options, int& exit_code);
 

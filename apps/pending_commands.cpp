@@ -13,7 +13,6 @@ struct Pending {
 
 constexpr Pending kPending[] = {
     {"train", "Train an agent (DQN, tabular, MCTS) on an environment", "the agents (DQN: issue 10)"},
-    {"gtp", "Run the Go engine over GTP", "Go and MCTS (issue 8)"},
 };
 }  // namespace
 

@@ -12,9 +12,9 @@
 #include "plot/line_chart.h"
 #include "vkrl/error.h"
 #include "vkrl/nn/data/toy2d.h"
-#include "vkrl/nn/fit.h"
 #include "vkrl/nn/layers/activation_layer.h"
 #include "vkrl/nn/layers/dense.h"
+#include "vkrl/nn/trainer.h"
 
 namespace vkrl::apps {
 
@@ -41,20 +41,19 @@ void run_blobs2d(const ExperimentOptions& options, RunDir& run) {
   model.add(std::make_unique<nn::Dense>(64)).add(std::make_unique<nn::ActivationLayer>(nn::Activation::relu));
   model.add(std::make_unique<nn::Dense>(2));
   model.build(*backend, {32, 2}, options.seed);
-  nn::Sgd sgd({.learning_rate = 0.01, .momentum = 0.9, .nesterov = true});
-
-  MetricsCsv metrics(run.file("metrics.csv"), {"epoch", "loss", "accuracy"});
-  const auto history = nn::fit(model, *backend, sgd, data.xy, targets, 2, 2,
-                               {.epochs = 50, .batch_size = 32, .seed = options.seed}, [&](const nn::EpochResult& e) {
-                                 const std::string course =
-                                     e.epoch <= 13 ? fmt::format("   (course {:.4f})", kCourseLoss[e.epoch - 1]) : "";
-                                 fmt::print("epoch {:>2}/50  loss {:.4f}  accuracy {:.3f}{}\n", e.epoch, e.loss,
-                                            e.accuracy, course);
-                                 metrics.add({double(e.epoch), e.loss, e.accuracy});
-                               });
+  nn::OptimizerOptions nesterov = nn::optimizer_options("nesterov");  // lr 0.01, momentum 0.9
+  nn::Optimizer optimizer(*backend, nesterov);
+  nn::Trainer trainer(model, *backend, optimizer,
+                      {.epochs = 50, .batch_size = 32, .seed = options.seed, .run_dir = run.path(), .quiet = true});
+  trainer.add_callback([&](const nn::EpochMetrics& e) {
+    const std::string course = e.epoch <= 13 ? fmt::format("   (course {:.4f})", kCourseLoss[e.epoch - 1]) : "";
+    fmt::print("epoch {:>2}/50  loss {:.4f}  accuracy {:.3f}{}\n", e.epoch, e.loss, e.accuracy, course);
+  });
+  const std::vector<nn::EpochMetrics> history =
+      trainer.fit({.x = data.xy, .y = targets, .inputs = 2, .outputs = 2});
 
   // Training accuracy of the trained model (the epochs' figures average over a model that changes within the epoch).
-  const std::vector<float> train_logits = nn::predict(model, *backend, data.xy, 2, 500);
+  const std::vector<float> train_logits = trainer.predict(data.xy, 2);
   int correct = 0;
   for (int i = 0; i < data.count(); ++i)
     correct += (train_logits[size_t(2 * i + 1)] > train_logits[size_t(2 * i)]) == (data.labels[size_t(i)] == 1);
@@ -69,7 +68,7 @@ void run_blobs2d(const ExperimentOptions& options, RunDir& run) {
       grid.push_back(float(-kExtent + (c + 0.5) * 2 * kExtent / kGrid));
       grid.push_back(float(kExtent - (r + 0.5) * 2 * kExtent / kGrid));
     }
-  const std::vector<float> logits = nn::predict(model, *backend, grid, 2, 500);
+  const std::vector<float> logits = trainer.predict(grid, 2);
   std::vector<plot::Marker> points;
   for (int i = 0; i < data.count(); ++i) {
     const double x = data.xy[size_t(2 * i)], y = data.xy[size_t(2 * i + 1)];

@@ -1,10 +1,10 @@
 #include "runs/run_dir.h"
 
 #include <algorithm>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "vkrl/atomic_file.h"
-
 #include "vkrl/error.h"
 
 namespace vkrl::apps {
@@ -46,10 +46,46 @@ std::vector<RunRecord> read_runs(const std::filesystem::path& root) {
 void RunDir::write_text(std::string_view name, std::string_view text) const { write_file_atomically(file(name), text); }
 
 MetricsCsv::MetricsCsv(const std::filesystem::path& path, std::vector<std::string> columns)
-    : path_(path), columns_(std::move(columns)), out_(path, std::ios::trunc) {
-  if (!out_) throw Error(path.string() + ": cannot write");
+    : MetricsCsv(path, std::move(columns), std::ios::trunc) {
   for (size_t i = 0; i < columns_.size(); ++i) out_ << (i ? "," : "") << columns_[i];
   out_ << "\n" << std::flush;
+}
+
+MetricsCsv::MetricsCsv(const std::filesystem::path& path, std::vector<std::string> columns, std::ios::openmode mode)
+    : path_(path), columns_(std::move(columns)), out_(path, mode) {
+  if (!out_) throw Error(path.string() + ": cannot write");
+}
+
+MetricsCsv MetricsCsv::resume(const std::filesystem::path& path, std::vector<std::string> columns,
+                              const std::function<bool(const std::vector<double>& row)>& keep) {
+  std::string header;
+  for (size_t i = 0; i < columns.size(); ++i) header += (i ? "," : "") + columns[i];
+  std::vector<std::vector<double>> rows;
+  std::string text = header + "\n";
+  if (std::ifstream in(path); in) {
+    std::string line;
+    std::getline(in, line);
+    if (line != header) throw Error(path.string() + ":1: columns '" + line + "', expected '" + header + "'");
+    for (int number = 2; std::getline(in, line); ++number) {
+      std::vector<double> row;
+      std::stringstream cells(line);
+      for (std::string cell; std::getline(cells, cell, ',');) {
+        try {
+          row.push_back(std::stod(cell));
+        } catch (const std::exception&) {
+          throw Error(path.string() + ":" + std::to_string(number) + ": '" + cell + "' is not a number");
+        }
+      }
+      // A row cut short by a killed process is dropped; the resumed run writes it again.
+      if (row.size() != columns.size() || !keep(row)) continue;
+      rows.push_back(row);
+      text += line + "\n";
+    }
+  }
+  write_file_atomically(path, text);
+  MetricsCsv csv(path, std::move(columns), std::ios::app);
+  csv.rows_ = std::move(rows);
+  return csv;
 }
 
 void MetricsCsv::add(const std::vector<double>& row) {
@@ -59,6 +95,7 @@ void MetricsCsv::add(const std::vector<double>& row) {
   for (size_t i = 0; i < row.size(); ++i) out_ << (i ? "," : "") << row[i];
   out_ << "\n" << std::flush;
   if (!out_) throw Error(path_.string() + ": cannot write");
+  rows_.push_back(row);
 }
 
 }  // namespace vkrl::apps

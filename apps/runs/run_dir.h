@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,12 +44,21 @@ std::vector<RunRecord> read_runs(const std::filesystem::path& root);
 class MetricsCsv {
 public:
   MetricsCsv(const std::filesystem::path& path, std::vector<std::string> columns);
+  // Continues the file of a resumed run: keeps the rows that were written before its checkpoint (`keep` says which;
+  // rows after it are written again by the resumed run) and appends. A file with other columns is a vkrl::Error.
+  static MetricsCsv resume(const std::filesystem::path& path, std::vector<std::string> columns,
+                           const std::function<bool(const std::vector<double>& row)>& keep);
+  // Every row of the file: those kept by resume() and those added since (for redrawing a learning curve).
+  const std::vector<std::vector<double>>& rows() const { return rows_; }
   void add(const std::vector<double>& row);
 
 private:
+  MetricsCsv(const std::filesystem::path& path, std::vector<std::string> columns, std::ios::openmode mode);
+
   std::filesystem::path path_;
   std::vector<std::string> columns_;
   std::ofstream out_;
+  std::vector<std::vector<double>> rows_;
 };
 
 }  // namespace vkrl::apps

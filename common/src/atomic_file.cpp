@@ -2,6 +2,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <stdio.h>
+
 #include <fstream>
 #include <system_error>
 #include <unistd.h>
@@ -34,6 +37,28 @@ void write_file_atomically(const std::filesystem::path& path, std::span<const ui
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view text) {
   write_file_atomically(path, std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
+}
+
+std::filesystem::path begin_directory_replacement(const std::filesystem::path& target) {
+  std::filesystem::path temporary = std::filesystem::absolute(target).lexically_normal();
+  temporary += ".tmp";
+  std::error_code ec;
+  std::filesystem::remove_all(temporary, ec);  // left behind by a process killed while writing
+  std::filesystem::create_directories(temporary, ec);
+  if (ec) throw Error("cannot create '" + temporary.string() + "': " + ec.message());
+  return temporary;
+}
+
+void replace_directory_atomically(const std::filesystem::path& temporary, const std::filesystem::path& target) {
+  std::error_code ec;
+  if (std::filesystem::exists(target)) {
+    if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0)
+      throw Error("cannot replace '" + target.string() + "': " + std::strerror(errno));
+    std::filesystem::remove_all(temporary, ec);
+  } else {
+    std::filesystem::rename(temporary, target, ec);
+    if (ec) throw Error("cannot rename '" + temporary.string() + "' to '" + target.string() + "': " + ec.message());
+  }
 }
 
 }  // namespace vkrl

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "vkrl/envs/go/go_env.h"
 #include "vkrl/envs/gridworld/builtin_gridworlds.h"
 #include "vkrl/envs/minatar/builtin_minatar.h"
 #include "vkrl/envs/powergrid/builtin_powergrid.h"
@@ -49,6 +50,7 @@ const EnvRegistry& builtin_envs() {
     // Each family of environments adds its entries here.
     add_gridworld_envs(r);
     add_minatar_envs(r);
+    go::add_go_envs(r);
     add_powergrid_envs(r);
     return r;
   }();

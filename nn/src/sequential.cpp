@@ -13,7 +13,15 @@ Sequential& Sequential::add(std::unique_ptr<Layer> layer) {
 Shape Sequential::build(Backend& backend, const Shape& input, uint64_t seed) {
   std::mt19937_64 rng(seed);
   Shape shape = input;
-  for (auto& layer : layers_) shape = layer->build(backend, shape, rng);
+  output_shapes_.clear();
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    // The layer's index and kind say which of several alike layers does not fit.
+    try {
+      output_shapes_.push_back(shape = layers_[i]->build(backend, shape, rng));
+    } catch (const Error& e) {
+      throw Error("layer " + std::to_string(i) + " (" + layers_[i]->kind() + "): " + e.what());
+    }
+  }
   built_ = true;
   return shape;
 }

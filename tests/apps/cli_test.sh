@@ -43,9 +43,8 @@ expect 0 0 'envs' -- "$vkrl" bench --help
 expect 0 0 'gemm' -- "$vkrl" bench --help
 expect 0 0 '--shapes' -- "$vkrl" bench gemm --help
 expect 2 1 'bench' -- "$vkrl" bench
-for command in train gtp; do
-  expect 2 1 "vkrl $command: not available yet" -- "$vkrl" "$command"
-done
+expect 2 1 "vkrl train: not available yet" -- "$vkrl" train
+expect 2 1 "unknown Go agent 'mctz'; did you mean 'mcts'\\? valid: random, mcts" -- "$vkrl" gtp --agent mctz
 
 # experiment: lists without a name, rejects an unknown one, and each Sutton & Barto experiment writes its run folder.
 expect 0 0 'sb-cliff .*Figure 6.4' -- "$vkrl" experiment

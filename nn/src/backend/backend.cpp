@@ -1,4 +1,4 @@
-// What every backend shares: window arithmetic and the default capture (run the ops again on each replay).
+// What every backend shares: window arithmetic and the default capture (run the ops on each replay).
 #include "vkrl/nn/backend.h"
 
 #include "vkrl/error.h"
@@ -34,7 +34,6 @@ int Window2d::out_height(int height) const { return window_out(height, kernel_h,
 int Window2d::out_width(int width) const { return window_out(width, kernel_w, stride_w, pad_w, dilation_w, "width"); }
 
 std::unique_ptr<CapturedWork> Backend::capture(std::function<void()> ops) {
-  ops();
   return std::make_unique<RerunWork>(std::move(ops));
 }
 

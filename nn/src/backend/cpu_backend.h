@@ -13,10 +13,13 @@
 
 namespace vkrl::nn {
 
+// Storage aligned to Eigen's widest packet: with AVX or AVX-512 (-march=native) Eigen handles the elements before the
+// first aligned address apart from the rest, so with malloc's 16-byte alignment the same data could round
+// differently from one allocation to the next and a run would not repeat bit for bit.
 template <class T>
 struct CpuStorage final : Storage {
   explicit CpuStorage(size_t n) : values(n, T(0)) {}
-  std::vector<T> values;
+  std::vector<T, Eigen::aligned_allocator<T>> values;
 };
 
 // Throws vkrl::Error naming `op` unless a and b hold the same number of elements.
@@ -94,7 +97,6 @@ public:
   void clip_by_norm(const Tensor& norm_squared, double max_norm, Tensor& g) override;
   void optimizer_step(const OptimizerRule& rule, const Tensor& step, Tensor& param, const Tensor& grad,
                       std::span<Tensor> state) override;
-  void sgd_step(Tensor& param, const Tensor& grad, Tensor& velocity, const SgdParams& params) override;
 
   // Access to a tensor's numbers; throws if the tensor belongs to another backend.
   T* data(const Tensor& t) const {

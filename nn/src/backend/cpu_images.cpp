@@ -1,28 +1,239 @@
-// CPU backend: convolution and pooling over NCHW images.
+// CPU backend: convolution and pooling over NCHW images. A convolution unrolls the batch into columns (im2col: one row
+// per (channel, kernel row, kernel column), one column per output cell of every image) in a per-thread scratch buffer
+// that grows once and is then reused, so that every pass is one Eigen GEMM over the whole batch: small images
+// (MinAtar's 10x10) would otherwise make many GEMMs too small to run fast.
 #include "cpu_backend.h"
+
+#include <algorithm>
+#include <limits>
 
 namespace vkrl::nn {
 
-// TODO(layers helper): every op below.
+namespace {
+
+// The geometry of one convolution or pooling: input [n, c, h, w] and output [n, oc, oh, ow].
+struct ImageGeometry {
+  int n, c, h, w, oh, ow;
+  Eigen::Index cells() const { return Eigen::Index(oh) * ow; }
+  Eigen::Index patch(const Window2d& win) const { return Eigen::Index(c) * win.kernel_h * win.kernel_w; }
+};
+
+std::string shapes(const Tensor& a, const Tensor& b, const Tensor& c) {
+  return a.shape().to_string() + ", " + b.shape().to_string() + ", " + c.shape().to_string();
+}
+
+// Checks x [N, C, H, W] and out [N, outC, OH, OW] against the window; outC = -1 takes C.
+ImageGeometry image_geometry(const char* op, const Window2d& win, const Shape& x, const Shape& out, int out_c) {
+  if (x.rank() != 4 || out.rank() != 4)
+    throw Error(std::string(op) + ": needs NCHW tensors, got " + x.to_string() + " and " + out.to_string());
+  ImageGeometry g{x[0], x[1], x[2], x[3], win.out_height(x[2]), win.out_width(x[3])};
+  if (out[0] != g.n || out[1] != (out_c < 0 ? g.c : out_c) || out[2] != g.oh || out[3] != g.ow)
+    throw Error(std::string(op) + ": input " + x.to_string() + " gives [" + std::to_string(g.n) + ", " +
+                std::to_string(out_c < 0 ? g.c : out_c) + ", " + std::to_string(g.oh) + ", " + std::to_string(g.ow) +
+                "], not " + out.to_string());
+  return g;
+}
+
+ImageGeometry conv_geometry(const char* op, const Window2d& win, const Tensor& x, const Tensor& w, const Tensor& y) {
+  const Shape& ws = w.shape();
+  if (ws.rank() != 4 || x.shape().rank() != 4 || ws[1] != x.shape()[1] || ws[2] != win.kernel_h ||
+      ws[3] != win.kernel_w)
+    throw Error(std::string(op) + ": input, filter, output " + shapes(x, w, y) + " do not fit a " +
+                std::to_string(win.kernel_h) + "x" + std::to_string(win.kernel_w) + " window");
+  return image_geometry(op, win, x.shape(), y.shape(), ws[0]);
+}
+
+// Column and output buffers for this thread, each grown to at least its size and reused by later calls.
 template <class T>
-void CpuBackend<T>::conv2d(const Window2d&, const Tensor&, const Tensor&, Tensor&) {
-  throw Error("conv2d: not written yet");
+std::pair<T*, T*> scratch(size_t cols_size, size_t out_size) {
+  thread_local std::vector<T> cols, out;
+  if (cols.size() < cols_size) cols.resize(cols_size);
+  if (out.size() < out_size) out.resize(out_size);
+  return {cols.data(), out.data()};
+}
+
+// The output columns [begin, end) whose window cell at kernel column kw falls inside the image row (the rest read
+// padding), so the loops below run without a bounds check per element.
+struct ColumnRange {
+  int begin, end, offset;  // input column = ow * stride_w + offset
+};
+inline ColumnRange column_range(const Window2d& win, const ImageGeometry& g, int kw) {
+  const int offset = kw * win.dilation_w - win.pad_w;
+  // iw >= 0 from ow >= ceil(-offset / stride); iw < w up to ow <= floor((w - 1 - offset) / stride).
+  const int begin = offset >= 0 ? 0 : (-offset + win.stride_w - 1) / win.stride_w;
+  const int end = g.w - 1 - offset < 0 ? 0 : (g.w - 1 - offset) / win.stride_w + 1;
+  return {std::min(begin, g.ow), std::clamp(end, std::min(begin, g.ow), g.ow), offset};
+}
+
+// cols [C KH KW, OH OW] (rows `stride` apart) = the window's cells of one image x [C, H, W]; padding reads 0.
+template <class T>
+void im2col(const Window2d& win, const ImageGeometry& g, const T* x, T* cols, Eigen::Index stride) {
+  for (int c = 0; c < g.c; ++c)
+    for (int kh = 0; kh < win.kernel_h; ++kh)
+      for (int kw = 0; kw < win.kernel_w; ++kw) {
+        const T* plane = x + size_t(c) * g.h * g.w;
+        const ColumnRange r = column_range(win, g, kw);
+        for (int oh = 0; oh < g.oh; ++oh) {
+          const int ih = oh * win.stride_h - win.pad_h + kh * win.dilation_h;
+          T* row = cols + oh * g.ow;
+          if (ih < 0 || ih >= g.h) {
+            std::fill(row, row + g.ow, T(0));
+            continue;
+          }
+          const T* line = plane + size_t(ih) * g.w + r.offset;
+          std::fill(row, row + r.begin, T(0));
+          if (win.stride_w == 1)
+            std::copy(line + r.begin, line + r.end, row + r.begin);
+          else
+            for (int ow = r.begin; ow < r.end; ++ow) row[ow] = line[ow * win.stride_w];
+          std::fill(row + r.end, row + g.ow, T(0));
+        }
+        cols += stride;
+      }
+}
+
+// The adjoint of im2col: x [C, H, W] += every column cell at the place it was read from.
+template <class T>
+void col2im_add(const Window2d& win, const ImageGeometry& g, const T* cols, Eigen::Index stride, T* x) {
+  for (int c = 0; c < g.c; ++c)
+    for (int kh = 0; kh < win.kernel_h; ++kh)
+      for (int kw = 0; kw < win.kernel_w; ++kw) {
+        T* plane = x + size_t(c) * g.h * g.w;
+        const ColumnRange r = column_range(win, g, kw);
+        for (int oh = 0; oh < g.oh; ++oh) {
+          const int ih = oh * win.stride_h - win.pad_h + kh * win.dilation_h;
+          if (ih < 0 || ih >= g.h) continue;
+          const T* row = cols + oh * g.ow;
+          T* line = plane + size_t(ih) * g.w + r.offset;
+          for (int ow = r.begin; ow < r.end; ++ow) line[ow * win.stride_w] += row[ow];
+        }
+        cols += stride;
+      }
+}
+
+// Between y [N, O, cells] and the GEMM's layout [O, N cells].
+template <class T>
+void batch_to_channels(const T* y, Eigen::Index n, Eigen::Index outs, Eigen::Index cells, T* out) {
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index o = 0; o < outs; ++o) std::copy_n(y + (i * outs + o) * cells, cells, out + (o * n + i) * cells);
 }
 template <class T>
-void CpuBackend<T>::conv2d_backward_input(const Window2d&, const Tensor&, const Tensor&, Tensor&) {
-  throw Error("conv2d_backward_input: not written yet");
+void channels_to_batch(const T* out, Eigen::Index n, Eigen::Index outs, Eigen::Index cells, T* y) {
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index o = 0; o < outs; ++o) std::copy_n(out + (o * n + i) * cells, cells, y + (i * outs + o) * cells);
 }
+
+}  // namespace
+
 template <class T>
-void CpuBackend<T>::conv2d_backward_filter(const Window2d&, const Tensor&, const Tensor&, double, Tensor&) {
-  throw Error("conv2d_backward_filter: not written yet");
+void CpuBackend<T>::conv2d(const Window2d& win, const Tensor& x, const Tensor& w, Tensor& y) {
+  const ImageGeometry g = conv_geometry("conv2d", win, x, w, y);
+  const Eigen::Index outs = w.shape()[0], patch = g.patch(win), cells = g.cells(), columns = g.n * cells;
+  const auto [cols, out] = scratch<T>(size_t(patch * columns), size_t(outs * columns));
+  for (int n = 0; n < g.n; ++n) im2col(win, g, data(x) + size_t(n) * g.c * g.h * g.w, cols + n * cells, columns);
+  Eigen::Map<Matrix>(out, outs, columns).noalias() =
+      Eigen::Map<const Matrix>(data(w), outs, patch) * Eigen::Map<const Matrix>(cols, patch, columns);
+  channels_to_batch(out, g.n, outs, cells, data(y));
 }
+
 template <class T>
-void CpuBackend<T>::pool2d(PoolKind, const Window2d&, const Tensor&, Tensor&) {
-  throw Error("pool2d: not written yet");
+void CpuBackend<T>::conv2d_backward_input(const Window2d& win, const Tensor& dy, const Tensor& w, Tensor& dx) {
+  const ImageGeometry g = conv_geometry("conv2d_backward_input", win, dx, w, dy);
+  const Eigen::Index outs = w.shape()[0], patch = g.patch(win), cells = g.cells(), columns = g.n * cells;
+  const auto [cols, grad] = scratch<T>(size_t(patch * columns), size_t(outs * columns));
+  batch_to_channels(data(dy), g.n, outs, cells, grad);
+  Eigen::Map<Matrix>(cols, patch, columns).noalias() =
+      Eigen::Map<const Matrix>(data(w), outs, patch).transpose() * Eigen::Map<const Matrix>(grad, outs, columns);
+  std::fill(data(dx), data(dx) + dx.size(), T(0));
+  for (int n = 0; n < g.n; ++n) col2im_add(win, g, cols + n * cells, columns, data(dx) + size_t(n) * g.c * g.h * g.w);
 }
+
 template <class T>
-void CpuBackend<T>::pool2d_backward(PoolKind, const Window2d&, const Tensor&, const Tensor&, const Tensor&, Tensor&) {
-  throw Error("pool2d_backward: not written yet");
+void CpuBackend<T>::conv2d_backward_filter(const Window2d& win, const Tensor& x, const Tensor& dy, double beta,
+                                           Tensor& dw) {
+  const ImageGeometry g = conv_geometry("conv2d_backward_filter", win, x, dw, dy);
+  const Eigen::Index outs = dw.shape()[0], patch = g.patch(win), cells = g.cells(), columns = g.n * cells;
+  const auto [cols, grad] = scratch<T>(size_t(patch * columns), size_t(outs * columns));
+  for (int n = 0; n < g.n; ++n) im2col(win, g, data(x) + size_t(n) * g.c * g.h * g.w, cols + n * cells, columns);
+  batch_to_channels(data(dy), g.n, outs, cells, grad);
+  Eigen::Map<Matrix> DW(data(dw), outs, patch);
+  if (beta == 0.0)
+    DW.setZero();
+  else if (beta != 1.0)
+    DW *= T(beta);
+  const Eigen::Map<const Matrix> G(grad, outs, columns), Cols(cols, patch, columns);
+  DW.noalias() += G * Cols.transpose();
+}
+
+namespace {
+
+// Calls visit(input index) for every in-bounds cell of the window of output cell (oh, ow) in one plane.
+template <class Visit>
+void for_window(const Window2d& win, const ImageGeometry& g, int oh, int ow, Visit&& visit) {
+  for (int kh = 0; kh < win.kernel_h; ++kh) {
+    const int ih = oh * win.stride_h - win.pad_h + kh * win.dilation_h;
+    if (ih < 0 || ih >= g.h) continue;
+    for (int kw = 0; kw < win.kernel_w; ++kw) {
+      const int iw = ow * win.stride_w - win.pad_w + kw * win.dilation_w;
+      if (iw >= 0 && iw < g.w) visit(size_t(ih) * g.w + size_t(iw));
+    }
+  }
+}
+
+}  // namespace
+
+template <class T>
+void CpuBackend<T>::pool2d(PoolKind kind, const Window2d& win, const Tensor& x, Tensor& y) {
+  const ImageGeometry g = image_geometry("pool2d", win, x.shape(), y.shape(), -1);
+  const size_t plane = size_t(g.h) * g.w;
+  for (size_t p = 0; p < size_t(g.n) * g.c; ++p) {
+    const T* in = data(x) + p * plane;
+    T* out = data(y) + p * size_t(g.cells());
+    for (int oh = 0; oh < g.oh; ++oh)
+      for (int ow = 0; ow < g.ow; ++ow) {
+        T max = -std::numeric_limits<T>::infinity(), sum = 0;
+        int count = 0;
+        for_window(win, g, oh, ow, [&](size_t i) {
+          max = std::max(max, in[i]);
+          sum += in[i];
+          ++count;
+        });
+        // A window wholly in the padding has no cells: it reads 0.
+        *out++ = count == 0 ? T(0) : kind == PoolKind::max ? max : sum / T(count);
+      }
+  }
+}
+
+template <class T>
+void CpuBackend<T>::pool2d_backward(PoolKind kind, const Window2d& win, const Tensor& x, const Tensor& y,
+                                    const Tensor& dy, Tensor& dx) {
+  const ImageGeometry g = image_geometry("pool2d_backward", win, x.shape(), dy.shape(), -1);
+  require_same_size("pool2d_backward", y, dy);
+  require_same_size("pool2d_backward", x, dx);
+  const size_t plane = size_t(g.h) * g.w;
+  std::fill(data(dx), data(dx) + dx.size(), T(0));
+  for (size_t p = 0; p < size_t(g.n) * g.c; ++p) {
+    const T* in = data(x) + p * plane;
+    T* grad_in = data(dx) + p * plane;
+    const T* out = data(y) + p * size_t(g.cells());
+    const T* grad_out = data(dy) + p * size_t(g.cells());
+    for (int oh = 0; oh < g.oh; ++oh)
+      for (int ow = 0; ow < g.ow; ++ow, ++out, ++grad_out) {
+        if (kind == PoolKind::max) {
+          bool sent = false;
+          for_window(win, g, oh, ow, [&](size_t i) {
+            if (!sent && in[i] == *out) {
+              grad_in[i] += *grad_out;
+              sent = true;
+            }
+          });
+        } else {
+          int count = 0;
+          for_window(win, g, oh, ow, [&](size_t) { ++count; });
+          for_window(win, g, oh, ow, [&](size_t i) { grad_in[i] += *grad_out / T(count); });
+        }
+      }
+  }
 }
 
 #define VKRL_INSTANTIATE(T)                                                                                      \

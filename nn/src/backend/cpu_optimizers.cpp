@@ -1,4 +1,5 @@
-// CPU backend: reductions for gradient clipping and the optimizers' update rules.
+// CPU backend: reductions for gradient clipping and the optimizers' update rules, in the forms backend.h documents.
+// Per-step scalars come from the step tensor and are formed in double, then applied in the backend's precision.
 #include "cpu_backend.h"
 
 #include <cmath>
@@ -17,33 +18,132 @@ void CpuBackend<T>::clip_by_norm(const Tensor& norm_squared, double max_norm, Te
 }
 
 template <class T>
-void CpuBackend<T>::optimizer_step(const OptimizerRule&, const Tensor&, Tensor&, const Tensor&, std::span<Tensor>) {
-  throw Error("optimizer_step: not written yet");  // TODO(optimizers helper)
-}
+void CpuBackend<T>::optimizer_step(const OptimizerRule& rule, const Tensor& step, Tensor& param, const Tensor& grad,
+                                   std::span<Tensor> state) {
+  require_same_size("optimizer_step", param, grad);
+  if (step.size() != size_t(kOptimizerStepValues))
+    throw Error("optimizer_step: the step tensor holds " + std::to_string(step.size()) + " values, not " +
+                std::to_string(kOptimizerStepValues));
+  if (state.size() != size_t(optimizer_state_count(rule)))
+    throw Error("optimizer_step: " + std::to_string(state.size()) + " state tensors for a rule that keeps " +
+                std::to_string(optimizer_state_count(rule)));
+  for (const Tensor& s : state) require_same_size("optimizer_step", param, s);
 
-template <class T>
-void CpuBackend<T>::sgd_step(Tensor& param, const Tensor& grad, Tensor& velocity, const SgdParams& p) {
-  require_same_size("sgd_step", param, grad);
-  require_same_size("sgd_step", param, velocity);
-  auto P = array(param), V = array(velocity);
+  const T* scalars = data(step);
+  const double lr = double(scalars[0]), t = double(scalars[1]), mu_product = double(scalars[2]);
+  auto P = array(param);
   const auto G = array(grad);
-  V = T(p.momentum) * V + G;
-  if (p.nesterov)
-    P -= T(p.learning_rate) * (G + T(p.momentum) * V);
-  else
-    P -= T(p.learning_rate) * V;
+  const T eps = T(rule.epsilon);
+  switch (rule.kind) {
+    case OptimizerKind::sgd: {
+      if (rule.momentum == 0) {
+        P -= T(lr) * G;
+        break;
+      }
+      auto V = array(state[0]);
+      V = T(rule.momentum) * V + G;
+      if (rule.nesterov)
+        P -= T(lr) * (G + T(rule.momentum) * V);
+      else
+        P -= T(lr) * V;
+      break;
+    }
+    case OptimizerKind::adagrad: {
+      auto A = array(state[0]);
+      A += G.square();
+      P -= T(lr) * G / (A.sqrt() + eps);
+      break;
+    }
+    case OptimizerKind::adadelta: {
+      auto A = array(state[0]), S = array(state[1]);
+      const T rho = T(rule.rho);
+      A = rho * A + (T(1) - rho) * G.square();
+      const Vector delta = (S + eps).sqrt() / (A + eps).sqrt() * G;
+      S = rho * S + (T(1) - rho) * delta.square();
+      P -= T(lr) * delta;
+      break;
+    }
+    case OptimizerKind::rmsprop: {
+      auto V = array(state[0]);
+      const T rho = T(rule.rho);
+      V = rho * V + (T(1) - rho) * G.square();
+      Vector denominator;
+      if (rule.centered) {
+        auto C = array(state[1]);
+        C = rho * C + (T(1) - rho) * G;
+        denominator = (V - C.square()).sqrt() + eps;
+      } else {
+        denominator = V.sqrt() + eps;
+      }
+      if (rule.momentum != 0) {
+        auto B = array(state[rule.centered ? 2 : 1]);
+        B = T(rule.momentum) * B + G / denominator;
+        P -= T(lr) * B;
+      } else {
+        P -= T(lr) * G / denominator;
+      }
+      break;
+    }
+    case OptimizerKind::adam:
+    case OptimizerKind::adamw: {
+      if (rule.kind == OptimizerKind::adamw) P -= T(lr * rule.weight_decay) * P;
+      auto M = array(state[0]), V = array(state[1]);
+      M = T(rule.beta1) * M + T(1 - rule.beta1) * G;
+      V = T(rule.beta2) * V + T(1 - rule.beta2) * G.square();
+      const double alpha = lr * std::sqrt(1 - std::pow(rule.beta2, t)) / (1 - std::pow(rule.beta1, t));
+      P -= T(alpha) * M / (V.sqrt() + eps);
+      break;
+    }
+    case OptimizerKind::adamax: {
+      auto M = array(state[0]), U = array(state[1]);
+      M = T(rule.beta1) * M + T(1 - rule.beta1) * G;
+      U = (T(rule.beta2) * U).max(G.abs());
+      P -= T(lr / (1 - std::pow(rule.beta1, t))) * M / (U + eps);
+      break;
+    }
+    case OptimizerKind::nadam: {
+      auto M = array(state[0]), V = array(state[1]);
+      const double mu_t = rule.beta1 * (1 - 0.5 * std::pow(0.96, t));
+      const double mu_next = rule.beta1 * (1 - 0.5 * std::pow(0.96, t + 1));
+      M = T(rule.beta1) * M + T(1 - rule.beta1) * G;
+      V = T(rule.beta2) * V + T(1 - rule.beta2) * G.square();
+      const Vector m_hat = T(mu_next / (1 - mu_product * mu_next)) * M + T((1 - mu_t) / (1 - mu_product)) * G;
+      const Vector v_hat = V / T(1 - std::pow(rule.beta2, t));
+      P -= T(lr) * m_hat / (v_hat.sqrt() + eps);
+      break;
+    }
+  }
 }
 
 #define VKRL_INSTANTIATE(T)                                                                                    \
   template void CpuBackend<T>::sum_squares(const Tensor&, double, Tensor&);                                    \
   template void CpuBackend<T>::clip_by_norm(const Tensor&, double, Tensor&);                                   \
   template void CpuBackend<T>::optimizer_step(const OptimizerRule&, const Tensor&, Tensor&, const Tensor&,     \
-                                              std::span<Tensor>);                                              \
-  template void CpuBackend<T>::sgd_step(Tensor&, const Tensor&, Tensor&, const SgdParams&);
+                                              std::span<Tensor>);
 VKRL_INSTANTIATE(float)
 VKRL_INSTANTIATE(double)
 #undef VKRL_INSTANTIATE
 
-int optimizer_state_count(const OptimizerRule&) { throw Error("optimizer_state_count: not written yet"); }
+std::vector<std::string> optimizer_state_names(const OptimizerRule& rule) {
+  switch (rule.kind) {
+    case OptimizerKind::sgd:
+      return rule.momentum != 0 ? std::vector<std::string>{"momentum"} : std::vector<std::string>{};
+    case OptimizerKind::adagrad: return {"accumulator"};
+    case OptimizerKind::adadelta: return {"accumulated_grad", "accumulated_delta"};
+    case OptimizerKind::rmsprop: {
+      std::vector<std::string> names = {"mean_square"};
+      if (rule.centered) names.push_back("mean_grad");
+      if (rule.momentum != 0) names.push_back("momentum");
+      return names;
+    }
+    case OptimizerKind::adam:
+    case OptimizerKind::adamw:
+    case OptimizerKind::nadam: return {"m", "v"};
+    case OptimizerKind::adamax: return {"m", "u"};
+  }
+  throw Error("optimizer_state_names: unknown optimizer kind " + std::to_string(int(rule.kind)));
+}
+
+int optimizer_state_count(const OptimizerRule& rule) { return int(optimizer_state_names(rule).size()); }
 
 }  // namespace vkrl::nn

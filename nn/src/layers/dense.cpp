@@ -1,12 +1,10 @@
 #include "vkrl/nn/layers/dense.h"
 
-#include <cmath>
-
 #include "vkrl/error.h"
 
 namespace vkrl::nn {
 
-Dense::Dense(int units) : units_(units) {
+Dense::Dense(int units, DenseOptions options) : units_(units), options_(options) {
   if (units < 1) throw Error("Dense: units must be positive, got " + std::to_string(units));
 }
 
@@ -18,11 +16,7 @@ Shape Dense::build(Backend& backend, const Shape& input, std::mt19937_64& rng) {
   bias_ = Tensor(backend, {units_});
   weight_grad_ = Tensor(backend, {in, units_});
   bias_grad_ = Tensor(backend, {units_});
-  const double limit = std::sqrt(6.0 / double(in + units_));
-  std::uniform_real_distribution<double> glorot(-limit, limit);
-  std::vector<double> w(weight_.size());
-  for (auto& v : w) v = glorot(rng);
-  weight_.write(std::span<const double>(w));
+  initialize(weight_, options_.init, in, units_, rng);
   return {input[0], units_};
 }
 

@@ -49,6 +49,11 @@ public:
   // The actions allowed now; by default all of them.
   virtual std::vector<int> legal_actions() const;
 
+  // Two-player games (Go) number their players 0 (who moves first) and 1 and say whose turn it is; a step's reward is
+  // then from the point of view of the player who made that step. Single-player envs keep these defaults.
+  virtual int player_count() const { return 1; }
+  virtual int current_player() const { return 0; }
+
   virtual void render(Frame& frame) const = 0;
   virtual std::unique_ptr<Env> clone() const = 0;
   virtual std::string to_string() const = 0;

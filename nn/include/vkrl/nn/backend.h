@@ -12,6 +12,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "vkrl/nn/tensor.h"
 
@@ -33,8 +34,26 @@ struct Window2d {
 
 enum class PoolKind { max, average };
 
-// The per-parameter update rules. Hyper-parameters are fixed per optimizer; the learning rate and the 1-based step
-// count t come from a two-element `step` tensor [lr, t] that the host rewrites before every step.
+// The per-parameter update rules. Hyper-parameters are fixed per optimizer; the values that change every step come
+// from a three-element `step` tensor that the host rewrites before every step (so a captured step replays with new
+// values): [lr, t, mu_product] with t the 1-based step count and mu_product Nadam's momentum-cache product
+// prod_{i=1..t} beta1 (1 - 0.5 * 0.96^i) (the other rules ignore it). The forms, per parameter element, g the gradient:
+//   sgd       PyTorch's: v = momentum v + g; p -= lr (g + momentum v) with Nesterov, p -= lr v without (no state
+//             when momentum = 0: p -= lr g). With constant lr it is Keras's rule with v scaled by -lr.
+//   adagrad   a += g^2; p -= lr g / (sqrt(a) + eps)  (tf.keras and PyTorch; a starts at initial_accumulator).
+//   adadelta  Keras's and PyTorch's: a = rho a + (1 - rho) g^2; d = sqrt(s + eps) / sqrt(a + eps) g;
+//             s = rho s + (1 - rho) d^2; p -= lr d.
+//   rmsprop   PyTorch's (eps outside the root, as MinAtar's DQN uses it): v = rho v + (1 - rho) g^2; centered:
+//             c = rho c + (1 - rho) g, den = sqrt(v - c^2) + eps, else den = sqrt(v) + eps; with momentum:
+//             b = momentum b + g / den, p -= lr b; without: p -= lr g / den.
+//   adam      Keras's (eps-hat): m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
+//             p -= lr sqrt(1 - b2^t) / (1 - b1^t) m / (sqrt(v) + eps).
+//   adamw     p -= lr weight_decay p first (decoupled, Keras and PyTorch), then adam.
+//   adamax    Keras's: m = b1 m + (1 - b1) g; u = max(b2 u, |g|); p -= lr / (1 - b1^t) m / (u + eps).
+//   nadam     Keras's (Dozat 2016 with the 0.96 momentum schedule): mu_t = b1 (1 - 0.5 0.96^t),
+//             mu_t1 = b1 (1 - 0.5 0.96^(t+1)), P = mu_product; m and v as adam;
+//             m_hat = mu_t1 m / (1 - P mu_t1) + (1 - mu_t) g / (1 - P); v_hat = v / (1 - b2^t);
+//             p -= lr m_hat / (sqrt(v_hat) + eps).
 enum class OptimizerKind { sgd, adagrad, adadelta, rmsprop, adam, adamw, adamax, nadam };
 struct OptimizerRule {
   OptimizerKind kind = OptimizerKind::sgd;
@@ -47,14 +66,11 @@ struct OptimizerRule {
   double weight_decay = 0.0;   // adamw's decoupled decay
   double initial_accumulator = 0.0;  // adagrad
 };
-// How many state tensors (each the parameter's size) a rule keeps per parameter.
+constexpr int kOptimizerStepValues = 3;  // [lr, t, mu_product]
+// The names of the state tensors (each the parameter's size) a rule keeps per parameter, in optimizer_step's order
+// (e.g. Adam's "m", "v"); checkpoints store them as "<parameter name>.<slot name>".
+std::vector<std::string> optimizer_state_names(const OptimizerRule& rule);
 int optimizer_state_count(const OptimizerRule& rule);
-
-struct SgdParams {
-  double learning_rate = 0.01;
-  double momentum = 0.0;
-  bool nesterov = false;
-};
 
 // A counter-based uniform number in [0, 1) with 24 random bits, the same on every backend: dropout masks draw
 // element i of a mask from counter_uniform(key, i).
@@ -89,8 +105,8 @@ public:
   virtual void read(const Tensor& t, std::span<float> out) = 0;
   virtual void read(const Tensor& t, std::span<double> out) = 0;
 
-  // Runs `ops` (which calls only Backend ops, no host reads or writes) and returns it in replayable form. The
-  // default runs the function again on every replay.
+  // Records `ops` (which calls only Backend ops, no host reads or writes) for replay, without running them: every
+  // replay(), the first included, runs the ops once. The default keeps the function and calls it on each replay.
   virtual std::unique_ptr<CapturedWork> capture(std::function<void()> ops);
 
   // --- Elementwise ---
@@ -182,13 +198,11 @@ public:
   virtual void sum_squares(const Tensor& x, double beta, Tensor& out) = 0;
   // g *= min(1, max_norm / sqrt(norm_squared[0])): global-norm clipping once sum_squares has summed every gradient.
   virtual void clip_by_norm(const Tensor& norm_squared, double max_norm, Tensor& g) = 0;
-  // One update of `param` from `grad` by `rule`, with step = [lr, t] and the rule's state tensors (zero at the
-  // start, except Adagrad's accumulator, which starts at rule.initial_accumulator).
+  // One update of `param` from `grad` by `rule`, with `step` = [lr, t, mu_product] (see OptimizerRule) and the rule's
+  // optimizer_state_count(rule) state tensors (zero at the start, except Adagrad's accumulator, which starts at
+  // rule.initial_accumulator).
   virtual void optimizer_step(const OptimizerRule& rule, const Tensor& step, Tensor& param, const Tensor& grad,
                               std::span<Tensor> state) = 0;
-  // SGD with momentum in PyTorch's form: v = momentum v + g; p -= lr (g + momentum v) with Nesterov, p -= lr v
-  // without. With constant lr it is Keras's rule with v scaled by -lr.
-  virtual void sgd_step(Tensor& param, const Tensor& grad, Tensor& velocity, const SgdParams& params) = 0;
 };
 
 // The Eigen backend; double precision is for gradient checks and as the reference.

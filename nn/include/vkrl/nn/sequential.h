@@ -26,9 +26,12 @@ public:
   // Every parameter and buffer as "<layer index>.<name>" (e.g. "0.weight", "2.running_mean"), for checkpoints.
   std::vector<std::pair<std::string, Tensor>> named_tensors();
   const std::vector<std::unique_ptr<Layer>>& layers() const { return layers_; }
+  // Each layer's output shape (batch included) from the last build().
+  const std::vector<Shape>& output_shapes() const { return output_shapes_; }
 
 private:
   std::vector<std::unique_ptr<Layer>> layers_;
+  std::vector<Shape> output_shapes_;
   bool built_ = false;
 };
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "vkrl/nn/backend.h"
+#include "vkrl/nn/layers/initializer.h"
 
 namespace vkrl::nn {
 
@@ -29,6 +30,8 @@ public:
   virtual std::vector<std::string> param_names() const { return {}; }
   // State that is saved and restored but not trained (BatchNorm's running statistics), with names.
   virtual std::vector<std::pair<std::string, Tensor>> buffers() { return {}; }
+  // The L1/L2 penalty on the layer's kernel, params()[0], that the trainer adds to the loss; none by default.
+  virtual Regularizer regularizer() const { return {}; }
 };
 
 // `t` holding `shape` on `backend`: reallocated only when the shape differs (a new batch size).

@@ -1,0 +1,42 @@
+// Evaluator stands between Monte Carlo tree search and whatever scores a leaf, after OpenSpiel's Evaluator: a value of
+// the state for every player and a prior over its legal actions. RandomRolloutEvaluator is the model-free one: a
+// uniform prior and the mean return of random rollouts to the end of the episode. Returns follow the Env convention
+// (env.h): a step's reward belongs to the player who made it, and in a two-player env the other player receives its
+// negation (vkrl's two-player games are zero-sum). A policy-value network plugs in here later (AlphaZero).
+#pragma once
+
+#include <random>
+#include <utility>
+#include <vector>
+
+#include "vkrl/envs/env.h"
+
+namespace vkrl::agents::mcts {
+
+class Evaluator {
+public:
+  virtual ~Evaluator() = default;
+  // The expected return from env's state on, one entry per player (env.player_count()).
+  virtual std::vector<double> evaluate(const envs::Env& env, std::mt19937_64& rng) = 0;
+  // (action, probability) for each of env.legal_actions(), the probabilities summing to 1.
+  virtual std::vector<std::pair<int, double>> prior(const envs::Env& env) = 0;
+};
+
+// Adds a step's reward to `returns` by the Env convention: to the mover, and negated to the other of two players.
+void add_step_reward(std::vector<double>& returns, int mover, double reward);
+
+class RandomRolloutEvaluator final : public Evaluator {
+public:
+  // `rollouts` random games per evaluation, each cut after `max_steps` steps (long single-player episodes).
+  explicit RandomRolloutEvaluator(int rollouts = 1, int max_steps = 1000)
+      : rollouts_(rollouts), max_steps_(max_steps) {}
+
+  std::vector<double> evaluate(const envs::Env& env, std::mt19937_64& rng) override;
+  std::vector<std::pair<int, double>> prior(const envs::Env& env) override;
+
+private:
+  int rollouts_;
+  int max_steps_;
+};
+
+}  // namespace vkrl::agents::mcts

@@ -1,0 +1,35 @@
+#include "vkrl/agents/mcts/evaluator.h"
+
+namespace vkrl::agents::mcts {
+
+void add_step_reward(std::vector<double>& returns, int mover, double reward) {
+  returns[size_t(mover)] += reward;
+  if (returns.size() == 2) returns[size_t(1 - mover)] -= reward;
+}
+
+std::vector<double> RandomRolloutEvaluator::evaluate(const envs::Env& env, std::mt19937_64& rng) {
+  std::vector<double> total(size_t(env.player_count()), 0.0);
+  for (int r = 0; r < rollouts_; ++r) {
+    const auto game = env.clone();
+    for (int step = 0; step < max_steps_; ++step) {
+      const std::vector<int> legal = game->legal_actions();
+      if (legal.empty()) break;
+      const int mover = game->current_player();
+      const envs::StepResult result = game->step(legal[rng() % legal.size()]);
+      add_step_reward(total, mover, result.reward);
+      if (result.done()) break;
+    }
+  }
+  for (double& v : total) v /= rollouts_;
+  return total;
+}
+
+std::vector<std::pair<int, double>> RandomRolloutEvaluator::prior(const envs::Env& env) {
+  const std::vector<int> legal = env.legal_actions();
+  std::vector<std::pair<int, double>> p;
+  p.reserve(legal.size());
+  for (int a : legal) p.emplace_back(a, 1.0 / double(legal.size()));
+  return p;
+}
+
+}  // namespace vkrl::agents::mcts

@@ -1,0 +1,18 @@
+// `vkrl bench go`: random playouts per second on one core, on 9x9 and 19x19, through the fast playout path
+// (envs/go/playout.h: uniform legal moves that fill no own eye, simple ko only, to two passes or 2 * size^2 moves,
+// scored by area). Each playout starts from the empty board. There is no peer measured in the same run yet: GNU Go
+// has no playout mode.
+#pragma once
+
+#include <cstdint>
+
+namespace vkrl::bench {
+
+struct GoBenchOptions {
+  double seconds = 2.0;  // timed seconds per round (each result is a median of 5)
+  uint64_t seed = 0;
+};
+
+int run_go_bench(const GoBenchOptions& options);
+
+}  // namespace vkrl::bench

@@ -1,0 +1,39 @@
+// The fast random-playout path over Board, for Monte Carlo evaluation: each move is drawn uniformly from the empty
+// points that are legal and not the mover's own eye (Board::is_eye), found by sampling the board's empty-point list
+// and striking out rejects, and a player with no such point passes. What it simplifies against GoGame's full rules:
+// only simple ko is checked (Board's ko point), not positional superko, because a longer cycle is vanishingly rare
+// in random play without eye filling and the move cap ends any cycle anyway; there is no position history, so a
+// playout allocates nothing. The playout ends after two consecutive passes or at the move cap and is scored by area.
+#pragma once
+
+#include <cstdint>
+
+#include "vkrl/envs/go/board.h"
+#include "vkrl/splitmix64.h"
+
+namespace vkrl::envs::go {
+
+// A SplitMix64 counter: cheap to seed and to copy, and fast enough that the playout loop does not wait on it.
+class PlayoutRng {
+public:
+  explicit PlayoutRng(uint64_t seed) : state_(seed) {}
+  uint64_t next() { return splitmix64(state_++); }
+  uint32_t below(uint32_t n) { return uint32_t((uint64_t(uint32_t(next())) * n) >> 32); }  // uniform in [0, n)
+
+private:
+  uint64_t state_;
+};
+
+// A random legal point for c that is not c's own eye, or Board::kNoPoint when there is none (c passes).
+int random_playout_point(const Board& board, Stone c, PlayoutRng& rng);
+
+struct PlayoutResult {
+  double score = 0;  // Black's area minus White's minus komi
+  int moves = 0;     // moves played, passes included
+};
+
+// Plays from `board` with c to move (and `passes` consecutive passes already made) until two consecutive passes or
+// `max_moves` moves; the board is left in the final position.
+PlayoutResult random_playout(Board& board, Stone c, int passes, int max_moves, double komi, PlayoutRng& rng);
+
+}  // namespace vkrl::envs::go

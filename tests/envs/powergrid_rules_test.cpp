@@ -175,3 +175,19 @@ TEST_CASE("powergrid: an action naming a missing element is refused with its nam
   CHECK_THROWS_WITH(env.step(GridAction{{}, {{20, 1}}}), Catch::Contains("line 20"));
   CHECK_THROWS_WITH(env.step(GridAction{{{3, 3}}, {}}), Catch::Contains("bus 3"));
 }
+
+TEST_CASE("powergrid: a scenario the grid cannot carry ends the episode at reset with a full observation",
+          "[envs][powergrid]") {
+  PowerGridOptions options;
+  options.max_steps = 4;
+  PowerGridEnv env("powergrid/case14", l2rpn_case14_sandbox(), options);
+  auto heavy = std::make_shared<Scenario>(generate_scenario(env.model(), 1, 5));
+  for (double& p : heavy->load_p) p *= 10;  // the slack cannot carry this: no AC solution
+  env.reset_with(heavy);
+  CHECK(env.game_over());
+  CHECK(env.game_over_reason() == "divergence");
+  CHECK(env.step(0).terminated);
+  const std::vector<float> flat = env.observation();
+  CHECK(flat.size() == env.observation_spec().size());
+  CHECK(env.obs().rho == std::vector<double>(20, 0.0));
+}

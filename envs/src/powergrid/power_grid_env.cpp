@@ -32,6 +32,19 @@ PowerGridOptions read_power_grid_options(const EnvOptions& options) {
   return o;
 }
 
+namespace {
+
+// All-zero flows of the model's sizes: the observation of a grid that failed at the start of an episode.
+GridFlows zero_flows(const GridModel& model) {
+  GridFlows f;
+  for (auto* v : {&f.p_or, &f.q_or, &f.v_or, &f.a_or, &f.p_ex, &f.q_ex, &f.v_ex, &f.a_ex}) v->assign(model.lines.size(), 0.0);
+  for (auto* v : {&f.gen_p, &f.gen_q, &f.gen_v}) v->assign(model.gens.size(), 0.0);
+  f.load_v.assign(model.loads.size(), 0.0);
+  return f;
+}
+
+}  // namespace
+
 PowerGridEnv::PowerGridEnv(std::string name, GridModel model, PowerGridOptions options)
     : name_(std::move(name)), model_(std::move(model)), options_(options), actions_(discrete_actions(model_)),
       solver_(options.flow) {
@@ -72,7 +85,7 @@ void PowerGridEnv::reset_with(std::shared_ptr<const Scenario> scenario) {
   game_over_reason_.clear();
   solver_.forget_start();
   GridFlows flows;
-  if (solve(flows)) update_observation(flows);
+  update_observation(solve(flows) ? flows : zero_flows(model_));
 }
 
 Injections PowerGridEnv::injections_at(int row) const {

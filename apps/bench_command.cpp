@@ -4,6 +4,7 @@
 #include "vkrl/bench/gemm_bench.h"
 #include "vkrl/bench/nn_bench.h"
 #include "vkrl/bench/go_bench.h"
+#include "vkrl/bench/grid_bench.h"
 #include "vkrl/error.h"
 
 namespace vkrl::apps {
@@ -13,7 +14,7 @@ void add_bench_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   bench.require_subcommand(0, 1);
   bench.callback([&bench] {
     if (bench.get_subcommands().empty())
-      throw UsageError("bench: name a benchmark: envs, gemm, go or nn (see vkrl bench --help)");
+      throw UsageError("bench: name a benchmark: envs, gemm, go, grid or nn (see vkrl bench --help)");
   });
 
   static bench::GemmBenchOptions gemm;
@@ -53,6 +54,18 @@ void add_bench_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   go_command.add_option("--seconds", go.seconds, "Timed seconds per round (each result is a median of 5)")
       ->capture_default_str()
       ->check(CLI::Range(0.01, 60.0));
+
+  static bench::GridBenchOptions grid;
+  CLI::App& grid_command = add_command(bench, "grid", "Power-grid env steps/s and AC power-flow solves/s beside MATPOWER",
+                                       options, exit_code, [&options] {
+                                         grid.seed = options.seed;
+                                         return bench::run_grid_bench(grid);
+                                       });
+  grid_command.add_option("--seconds", grid.seconds, "Timed seconds per measurement")
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 60.0));
+  grid_command.add_option("--matpower", grid.matpower,
+                          "MATPOWER checkout for the Octave peer; default: ../shared/peers/matpower beside the repository");
 
   static bench::NnBenchOptions nn;
   CLI::App& nn_command = add_command(

@@ -1,5 +1,6 @@
 // vkrl bench: the benchmarks, each printing a table with a peer measured in the same run.
 #include "commands.h"
+#include "vkrl/bench/dqn_bench.h"
 #include "vkrl/bench/envs_bench.h"
 #include "vkrl/bench/gemm_bench.h"
 #include "vkrl/bench/nn_bench.h"
@@ -14,7 +15,7 @@ void add_bench_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   bench.require_subcommand(0, 1);
   bench.callback([&bench] {
     if (bench.get_subcommands().empty())
-      throw UsageError("bench: name a benchmark: envs, gemm, go, grid or nn (see vkrl bench --help)");
+      throw UsageError("bench: name a benchmark: dqn, envs, gemm, go, grid or nn (see vkrl bench --help)");
   });
 
   static bench::GemmBenchOptions gemm;
@@ -78,6 +79,21 @@ void add_bench_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   nn_command.add_option("--seconds", nn.seconds, "Timed seconds per measurement")
       ->capture_default_str()
       ->check(CLI::Range(0.01, 60.0));
+
+  static bench::DqnBenchOptions dqn;
+  CLI::App& dqn_command = add_command(
+      bench, "dqn", "DQN training frames/s and memory beside MinAtar's dqn.py with PyTorch", options, exit_code,
+      [&options] {
+        dqn.seed = options.seed;
+        dqn.device = options.device_request();
+        return bench::run_dqn_bench(dqn);
+      });
+  dqn_command.add_option("--frames", dqn.frames, "Frames each side trains for")->capture_default_str();
+  dqn_command.add_option("--game", dqn.game, "MinAtar game")->capture_default_str();
+  dqn_command.add_option("--minatar", dqn.minatar,
+                         "MinAtar checkout for dqn.py; default: ../shared/peers/MinAtar beside the repository");
+  dqn_command.add_flag("--full-buffer", dqn.full_buffer,
+                       "Also run dqn.py for 101k frames to measure its memory with a full buffer (minutes)");
 }
 
 }  // namespace vkrl::apps

@@ -5,7 +5,8 @@ usage: minatar_dqn_speed.py MINATAR_DIR GAME FRAMES DEVICE
 Imports examples/dqn.py as a module, sets its NUM_FRAMES (a module constant; 5M in the file) and, for DEVICE cuda,
 its device, then runs its dqn() with the paper's settings exactly as its main() does. PyTorch runs on one thread
 (run this with OPENBLAS_NUM_THREADS=1, PyTorch's fastest CPU setting on a small machine). Prints one JSON line:
-{"frames_per_s": ..., "peak_rss_mb": ..., "torch": version} or {"unavailable": why}.
+{"frames_per_s": ..., "peak_rss_mb": ..., "torch": version}, or {"unavailable": why} when PyTorch is missing or,
+for cuda, sees no GPU.
 """
 import importlib.util
 import json
@@ -19,7 +20,11 @@ import time
 logging.disable(logging.WARNING)
 minatar_dir, game, frames, device = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 sys.path.insert(0, minatar_dir)
-import torch  # noqa: E402
+try:
+    import torch  # noqa: E402
+except ImportError:
+    print(json.dumps({"unavailable": "PyTorch is not installed (scripts/install-deps.sh --peers installs it)"}))
+    sys.exit(0)
 
 if device == "cuda" and not torch.cuda.is_available():
     print(json.dumps({"unavailable": "PyTorch " + torch.__version__ + " sees no CUDA device"}))

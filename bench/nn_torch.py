@@ -7,7 +7,7 @@ NET is cnn (MinAtar's DQN net: conv 16 3x3 on 4x10x10, ReLU, Linear 1024-128, Re
 inputs with a smooth-L1 loss on one output per row, as a DQN step computes it; after 200 warm-up updates, as many as
 fit in SECONDS are timed. Batch-1 forwards are timed the same way under no_grad. Prints one JSON line:
 {"updates_per_s": ..., "forward_b1_per_s": ..., "torch": version, "threads": n, "device": ...}, or
-{"unavailable": why} when DEVICE is cuda and PyTorch sees no GPU.
+{"unavailable": why} when PyTorch is missing or, for cuda, sees no GPU.
 Run it with OPENBLAS_NUM_THREADS=1 and torch on one thread (set here), which is PyTorch's fastest setting on a small
 CPU; see REFERENCE.md section 8.1.
 """
@@ -15,7 +15,11 @@ import json
 import sys
 import time
 
-import torch
+try:
+    import torch
+except ImportError:
+    print(json.dumps({"unavailable": "PyTorch is not installed (scripts/install-deps.sh --peers installs it)"}))
+    sys.exit(0)
 
 net_name, seconds, device = sys.argv[1], float(sys.argv[2]), sys.argv[3]
 if device == "cuda" and not torch.cuda.is_available():

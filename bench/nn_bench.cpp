@@ -53,6 +53,7 @@ Rates measure_vkrl(nn::Backend& backend, const Net& net, double seconds, uint64_
   std::mt19937_64 rng(seed);
   nn::Model model = nn::model_from_json(net.spec, net.name);
   model.build(backend, kBatch, seed);
+  model.skip_input_gradient();  // as PyTorch, whose input does not require a gradient
   nn::Model single = nn::model_from_json(net.spec, net.name);
   single.build(backend, 1, seed);
   nn::Shape input = model.input_shape();

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing (apt-get), builds, and runs the main job: `vkrl info` (the devices and the backend chosen),
-# `vkrl experiment sb-cliff` (Sarsa and Q-learning trained on cliff walking, printed beside Sutton & Barto's Figure 6.4
-# and plotted to runs/sb-cliff/), then `vkrl bench gemm` (the engine's GEMM beside Eigen). With arguments, runs
-# `vkrl ARGS...` instead.
+# then DQN with the MinAtar paper's settings trained on MinAtar Breakout for 150k frames (about 2-3 minutes on 2 cores),
+# evaluated beside the random policy and the paper, with its learning curve in runs/dqn-breakout/. A run stopped
+# midway continues from its last checkpoint when run.sh is started again. With arguments, runs `vkrl ARGS...` instead.
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/install-deps.sh
@@ -16,7 +16,5 @@ if [ $# -gt 0 ]; then
 fi
 build/vkrl info
 echo
-build/vkrl experiment sb-cliff
-echo "figures: $(ls runs/sb-cliff/*.png | tr '\n' ' ')"
-echo
-build/vkrl bench gemm
+build/vkrl train --env minatar/breakout --agent dqn --preset minatar --frames 150000 --seed 0 \
+  --run-name dqn-breakout --resume

@@ -1,4 +1,5 @@
 #include "vkrl/bench/envs_bench.h"
+#include "vkrl/bench/python_peer.h"
 
 #include <fmt/format.h>
 
@@ -20,7 +21,6 @@ namespace {
 constexpr int kVectorCopies = 1024;
 constexpr int kVectorThreads = 2;
 constexpr int kStepsPerCall = 1000;  // steps between clock reads
-constexpr const char* kPython = "/usr/bin/python3";
 
 // One env on the calling thread: random action, step, observe, reset on termination. Episodes are seeded as a
 // VectorEnv seeds them, which is how training resets envs.
@@ -65,25 +65,15 @@ struct PythonResult {
 };
 
 PythonResult python_steps_per_second(const std::filesystem::path& minatar, const std::string& game, double seconds) {
-  if (!std::filesystem::exists(kPython)) return {std::nullopt, std::string(kPython) + " not found"};
   if (!std::filesystem::exists(minatar / "minatar" / "environment.py"))
     return {std::nullopt, "MinAtar's source is not at " + minatar.string() + " (use --minatar PATH)"};
-  const std::string command = fmt::format("{} {} {} {} {} 2>&1", kPython, VKRL_MINATAR_SPEED_SCRIPT, minatar.string(),
-                                          game, seconds);
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return {std::nullopt, "cannot run " + command};
-  std::string output;
-  char buffer[4096];
-  for (size_t n; (n = fread(buffer, 1, sizeof(buffer), pipe)) > 0;) output.append(buffer, n);
-  const int status = pclose(pipe);
-  std::istringstream in(output);
+  const PeerOutput peer =
+      run_python_peer(VKRL_MINATAR_SPEED_SCRIPT, fmt::format("{} {} {}", minatar.string(), game, seconds));
+  if (!peer.error.empty()) return {std::nullopt, peer.error};
+  std::istringstream in(peer.output);
   double rate = 0;
   std::string python, numpy;
-  if (status != 0 || !(in >> rate >> python >> numpy)) {
-    while (!output.empty() && output.back() == '\n') output.pop_back();
-    const auto last_line = output.substr(output.rfind('\n') == std::string::npos ? 0 : output.rfind('\n') + 1);
-    return {std::nullopt, "the Python peer failed: " + last_line};
-  }
+  if (!(in >> rate >> python >> numpy)) return {std::nullopt, "the Python peer printed no rate"};
   return {rate, "Python " + python + ", numpy " + numpy};
 }
 
@@ -111,7 +101,7 @@ int run_envs_bench(const EnvsBenchOptions& options) {
   fmt::print("vkrl-1core: one env on one thread; vkrl-vector: VectorEnv of {} copies on {} threads\n", kVectorCopies,
              kVectorThreads);
   fmt::print("Peer: MinAtar's Python Environment.act() + state() ({}), run by {} in this run\n\n", minatar.string(),
-             kPython);
+             "/usr/bin/python3");
   fmt::print("{:<16} {:>12} {:>12} {:>12} {:>14}\n", "game", "vkrl-1core", "vkrl-vector", "python", "1core/python");
   std::fflush(stdout);
   std::string python_note;

@@ -6,7 +6,8 @@ NET is cnn (MinAtar's DQN net: conv 16 3x3 on 4x10x10, ReLU, Linear 1024-128, Re
 400-128, ReLU, Linear 128-6). DEVICE is cpu or cuda. Updates are forward + backward + Adam on a batch of 32 random
 inputs with a smooth-L1 loss on one output per row, as a DQN step computes it; after 200 warm-up updates, as many as
 fit in SECONDS are timed. Batch-1 forwards are timed the same way under no_grad. Prints one JSON line:
-{"updates_per_s": ..., "forward_b1_per_s": ..., "torch": version, "threads": n, "device": ...}.
+{"updates_per_s": ..., "forward_b1_per_s": ..., "torch": version, "threads": n, "device": ...}, or
+{"unavailable": why} when PyTorch is missing or, for cuda, sees no GPU.
 Run it with OPENBLAS_NUM_THREADS=1 and torch on one thread (set here), which is PyTorch's fastest setting on a small
 CPU; see REFERENCE.md section 8.1.
 """
@@ -14,9 +15,16 @@ import json
 import sys
 import time
 
-import torch
+try:
+    import torch
+except ImportError:
+    print(json.dumps({"unavailable": "PyTorch is not installed (scripts/install-deps.sh --peers installs it)"}))
+    sys.exit(0)
 
 net_name, seconds, device = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+if device == "cuda" and not torch.cuda.is_available():
+    print(json.dumps({"unavailable": "PyTorch " + torch.__version__ + " sees no CUDA device"}))
+    sys.exit(0)
 torch.set_num_threads(1)
 torch.manual_seed(0)
 

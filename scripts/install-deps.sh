@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, the Debian 12 packages vkrl needs to build, test and run, and only those that are missing,
 # so a second run installs nothing. Sourced or run by ./run.sh and ./test.sh. Needs root (or sudo) to install.
+# usage: install-deps.sh [--peers]
 set -euo pipefail
 
 packages=(
@@ -17,6 +18,11 @@ packages=(
   # data: Fashion-MNIST for the course's image classifiers (vkrl experiment fashion-*, optimizers)
   dataset-fashion-mnist
 )
+
+# --peers adds what the benchmarks measure vkrl against: PyTorch with OpenBLAS (bench nn, bench dqn) and GNU Go.
+if [ "${1:-}" = "--peers" ]; then
+  packages+=(python3-torch libopenblas0-pthread gnugo)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,6 +1,7 @@
 #include "agents/policy_registry.h"
 
 #include "agents/dqn_policy.h"
+#include "agents/grid_policies.h"
 #include "agents/random_policy.h"
 #include "agents/tabular_policies.h"
 #include "vkrl/error.h"
@@ -15,6 +16,10 @@ const std::vector<PolicyEntry>& builtin_policies() {
        [](const envs::Env& env) { return make_td_policy(env, agents::TdTarget::Sarsa); }},
       {"q-learning", "Q-learning trained on the spot (500 episodes), then greedy",
        [](const envs::Env& env) { return make_td_policy(env, agents::TdTarget::QLearning); }},
+      {"do-nothing", "power grids: always do nothing", make_do_nothing_policy},
+      {"reco-powerline", "power grids: reconnect a line as soon as its cooldown allows", make_reco_powerline_policy},
+      {"expert", "power grids: above rho 0.95, the action whose simulated next step has the lowest highest rho",
+       make_grid_expert_policy},
   };
   return entries;
 }

@@ -5,6 +5,7 @@
 #include "vkrl/envs/go/go_env.h"
 #include "vkrl/envs/gridworld/builtin_gridworlds.h"
 #include "vkrl/envs/minatar/builtin_minatar.h"
+#include "vkrl/envs/powergrid/builtin_powergrid.h"
 #include "vkrl/error.h"
 
 namespace vkrl::envs {
@@ -50,6 +51,7 @@ const EnvRegistry& builtin_envs() {
     add_gridworld_envs(r);
     add_minatar_envs(r);
     go::add_go_envs(r);
+    add_powergrid_envs(r);
     return r;
   }();
   return registry;

@@ -80,6 +80,15 @@ const std::vector<Tensor>& Model::forward(const Tensor& x, bool training) {
   return outputs_;
 }
 
+void Model::skip_input_gradient() {
+  if (!trunk_.layers().empty()) {
+    trunk_.layers().front()->set_input_gradient_needed(false);
+    return;
+  }
+  for (auto& [name, head] : heads_)
+    if (!head.layers().empty()) head.layers().front()->set_input_gradient_needed(false);
+}
+
 const Tensor& Model::backward(std::span<const Tensor> head_grads) {
   if (head_grads.size() != heads_.size())
     throw Error("Model: backward() takes " + std::to_string(heads_.size()) + " head gradients, got " +

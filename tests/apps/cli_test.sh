@@ -43,7 +43,33 @@ expect 0 0 'envs' -- "$vkrl" bench --help
 expect 0 0 'gemm' -- "$vkrl" bench --help
 expect 0 0 '--shapes' -- "$vkrl" bench gemm --help
 expect 2 1 'bench' -- "$vkrl" bench
-expect 2 1 "vkrl train: not available yet" -- "$vkrl" train
+# train: bad settings are one line naming the key (with a suggestion) or the preset; a tiny DQN run writes its run
+# folder, refuses to overwrite its checkpoint, and plays through eval; a checkpoint is refused for another env.
+cat >"$work/tiny.toml" <<'TOML'
+frames = 1500
+replay_start = 300
+batch_size = 8
+hidden_units = 16
+conv_filters = 4
+epsilon_frames = 500
+checkpoint_every = 500
+eval_episodes = 3
+TOML
+printf 'frames = 100\nlerning_rate = 0.1\n' >"$work/typo.toml"
+expect 1 1 "unknown preset 'minatr'; did you mean 'minatar'\\?" -- "$vkrl" train --preset minatr
+expect 1 1 "typo.toml:2: unknown config key 'lerning_rate'; did you mean 'learning_rate'\\?" -- \
+  "$vkrl" train --config "$work/typo.toml"
+expect 1 1 "^vkrl: --set: gamma: gamma must be in \\[0, 1\\]" -- "$vkrl" train --set gamma=2
+expect 2 1 "unknown agent 'ppo'" -- "$vkrl" train --agent ppo
+expect 0 0 'dqn after 1500 frames' -- "$vkrl" train --config "$work/tiny.toml" --run-dir "$work/runs" --run-name tiny --quiet
+for file in tiny/metrics.csv tiny/learning_curve.png tiny/summary.md tiny/results.json tiny/checkpoint/online.safetensors \
+            tiny/checkpoint/replay.zst; do
+  [ -s "$work/runs/$file" ] || { echo "FAIL: train wrote no $file"; failures=$((failures + 1)); }
+done
+expect 2 1 'holds a checkpoint; pass --resume' -- "$vkrl" train --config "$work/tiny.toml" --run-dir "$work/runs" --run-name tiny
+expect 0 0 '^return +[0-9]+\.[0-9]+ ± ' -- "$vkrl" eval --env minatar/breakout --agent "$work/runs/tiny" --episodes 2
+expect 1 1 'trained on minatar/breakout \(observations \[4, 10, 10\], 6 actions\), not on minatar/seaquest' -- \
+  "$vkrl" eval --env minatar/seaquest --agent "$work/runs/tiny" --episodes 1
 expect 2 1 "unknown Go agent 'mctz'; did you mean 'mcts'\\? valid: random, mcts" -- "$vkrl" gtp --agent mctz
 
 # experiment: lists without a name, rejects an unknown one, and each Sutton & Barto experiment writes its run folder.
@@ -61,7 +87,7 @@ done
 # runs: the folders just written, listed with their results; two compared side by side.
 expect 0 0 '^cliff-a +sb-cliff +0 +q_learning_last100_return=' -- "$vkrl" runs list --run-dir "$work/runs"
 expect 0 0 'sarsa_route_steps' -- "$vkrl" runs compare cliff-a sb-windy --run-dir "$work/runs"
-expect 1 1 "^vkrl: no run 'nope' under $work/runs; runs: blobs2d, cliff-a, sb-gridworld, sb-windy$" -- \
+expect 1 1 "^vkrl: no run 'nope' under $work/runs; runs: blobs2d, cliff-a, sb-gridworld, sb-windy, tiny$" -- \
   "$vkrl" runs compare cliff-a nope --run-dir "$work/runs"
 expect 2 1 'runs: name an action: list or compare' -- "$vkrl" runs
 grep -q 'Sarsa.s online return is above' "$work/runs/cliff-a/summary.md" ||

@@ -14,6 +14,7 @@
 #include "vkrl/nn/layers/pool2d.h"
 #include "vkrl/nn/layers/reshape.h"
 #include "vkrl/nn/layers/residual.h"
+#include "vkrl/nn/model_spec.h"
 
 using namespace vkrl::nn;
 
@@ -137,4 +138,30 @@ TEST_CASE("layers: Residual needs its block to keep the shape, and names its ten
   wrong.add(std::make_unique<Residual>(std::move(wrong_inner)));
   CHECK_THROWS_WITH(wrong.build(*backend, {2, 4}, 1), "layer 0 (Residual): Residual: the inner block maps [2, 4] to "
                                                       "[2, 5]; the skip needs the same shape");
+}
+
+TEST_CASE("layers: a model told to skip its input gradient gives the same parameter gradients and no input gradient",
+          "[nn][layers]") {
+  const std::string spec = R"({"input": [2, 6, 6], "layers": [{"type": "conv2d", "filters": 3, "kernel": 3,
+      "activation": "tanh"}, {"type": "flatten"}, {"type": "dense", "units": 4}]})";
+  auto backend = make_cpu_backend(true);
+  Model full = model_from_json(spec);
+  Model skipping = model_from_json(spec);
+  full.build(*backend, 5, 9);
+  skipping.build(*backend, 5, 9);
+  skipping.skip_input_gradient();
+  const uint64_t seed = vkrl::test::fresh_seed();
+  INFO("seed " << seed);
+  std::mt19937_64 rng(seed);
+  Tensor x(*backend, {5, 2, 6, 6}), dy(*backend, {5, 4});
+  x.write(vkrl::test::random_floats(x.size(), rng));
+  dy.write(vkrl::test::random_floats(dy.size(), rng));
+  full.forward(x, true);
+  skipping.forward(x, true);
+  const Tensor heads[] = {dy};
+  CHECK(full.backward(heads).defined());
+  CHECK_FALSE(skipping.backward(heads).defined());
+  const auto a = full.grads(), b = skipping.grads();
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) CHECK(a[i].read_double() == b[i].read_double());
 }

@@ -73,6 +73,7 @@ DqnLearner::DqnLearner(const DqnConfig& config, const envs::ObservationSpec& obs
     return model;
   };
   online_ = make(batch);
+  online_->skip_input_gradient();
   for (size_t h = 0; h < online_->head_count(); ++h) {
     if (online_->head_name(h) == "value") value_head_ = h;
     if (online_->head_name(h) == "advantage") advantage_head_ = h;

@@ -26,19 +26,40 @@ void CpuBackend<T>::gemm(bool trans_a, bool trans_b, double alpha, const Tensor&
 
 template <class T>
 void CpuBackend<T>::add_bias(Tensor& y, const Tensor& bias) {
-  const size_t inner = channel_inner(y, bias.size(), "add_bias");
+  const size_t channels = bias.size(), inner = channel_inner(y, channels, "add_bias");
+  const auto b = array(bias);
+  // y as [outer, channels, inner]: a dense layer's rows (inner 1) get the bias vector added whole, an image's planes
+  // one channel value each.
   T* out = data(y);
-  const T* b = data(bias);
-  for (size_t i = 0; i < y.size(); ++i) out[i] += b[(i / inner) % bias.size()];
+  const size_t outer = y.size() / (channels * inner);
+  for (size_t n = 0; n < outer; ++n, out += channels * inner) {
+    if (inner == 1) {
+      Eigen::Map<Vector>(out, Eigen::Index(channels)) += b;
+      continue;
+    }
+    for (size_t c = 0; c < channels; ++c)
+      Eigen::Map<Vector>(out + c * inner, Eigen::Index(inner)) += b[Eigen::Index(c)];
+  }
 }
 
 template <class T>
 void CpuBackend<T>::bias_gradient(const Tensor& dy, double beta, Tensor& dbias) {
-  const size_t inner = channel_inner(dy, dbias.size(), "bias_gradient");
-  T* db = data(dbias);
-  for (size_t c = 0; c < dbias.size(); ++c) db[c] *= T(beta);
+  const size_t channels = dbias.size(), inner = channel_inner(dy, channels, "bias_gradient");
+  auto db = array(dbias);
+  if (beta == 0.0)
+    db.setZero();
+  else
+    db *= T(beta);
   const T* g = data(dy);
-  for (size_t i = 0; i < dy.size(); ++i) db[(i / inner) % dbias.size()] += g[i];
+  const size_t outer = dy.size() / (channels * inner);
+  for (size_t n = 0; n < outer; ++n, g += channels * inner) {
+    if (inner == 1) {
+      db += Eigen::Map<const Vector>(g, Eigen::Index(channels));
+      continue;
+    }
+    for (size_t c = 0; c < channels; ++c)
+      db[Eigen::Index(c)] += Eigen::Map<const Vector>(g + c * inner, Eigen::Index(inner)).sum();
+  }
 }
 
 template <class T>

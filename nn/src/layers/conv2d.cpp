@@ -49,6 +49,7 @@ const Tensor& Conv2D::forward(const Tensor& x, bool) {
 const Tensor& Conv2D::backward(const Tensor& dy) {
   backend_->conv2d_backward_filter(window_, input_, dy, 0.0, weight_grad_);
   if (options_.bias) backend_->bias_gradient(dy, 0.0, bias_grad_);
+  if (!input_gradient_needed_) return no_input_grad_;
   ensure_shape(input_grad_, *backend_, input_.shape());
   backend_->conv2d_backward_input(window_, dy, weight_, input_grad_);
   return input_grad_;

@@ -33,6 +33,7 @@ const Tensor& Dense::forward(const Tensor& x, bool) {
 const Tensor& Dense::backward(const Tensor& dy) {
   backend_->gemm(true, false, 1.0, input_, dy, 0.0, weight_grad_);
   backend_->bias_gradient(dy, 0.0, bias_grad_);
+  if (!input_gradient_needed_) return no_input_grad_;
   ensure_shape(input_grad_, *backend_, input_.shape());
   backend_->gemm(false, true, 1.0, dy, weight_, 0.0, input_grad_);
   return input_grad_;

@@ -28,6 +28,9 @@ public:
   const std::vector<Tensor>& forward(const Tensor& x, bool training);
   // One gradient per head, in head order and of its output's shape; returns the gradient with respect to the input.
   const Tensor& backward(std::span<const Tensor> head_grads);
+  // Stops the first layer from computing the gradient with respect to the model's input (see
+  // Layer::set_input_gradient_needed); backward() then returns an empty tensor. For training, where nobody reads it.
+  void skip_input_gradient();
 
   std::vector<Tensor> params();
   std::vector<Tensor> grads();

@@ -39,6 +39,7 @@ private:
   Backend* backend_ = nullptr;
   Tensor weight_, bias_, weight_grad_, bias_grad_;
   Tensor input_, output_, input_grad_;
+  const Tensor no_input_grad_;  // what backward() returns when the input gradient is not needed
 };
 
 }  // namespace vkrl::nn

@@ -32,6 +32,14 @@ public:
   virtual std::vector<std::pair<std::string, Tensor>> buffers() { return {}; }
   // The L1/L2 penalty on the layer's kernel, params()[0], that the trainer adds to the loss; none by default.
   virtual Regularizer regularizer() const { return {}; }
+
+  // A model's first layer need not compute the gradient with respect to the model's input, which nobody reads (a
+  // whole conv backward pass per DQN update); layers with weights then skip it and backward() returns an empty
+  // tensor. Layers without weights always compute it.
+  void set_input_gradient_needed(bool needed) { input_gradient_needed_ = needed; }
+
+protected:
+  bool input_gradient_needed_ = true;
 };
 
 // `t` holding `shape` on `backend`: reallocated only when the shape differs (a new batch size).

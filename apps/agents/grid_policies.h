@@ -1,0 +1,18 @@
+// Agents for the power-grid env (powergrid/...), after Grid2Op's baselines: do-nothing (action 0 always),
+// reco-powerline (reconnects the first line that is out and out of cooldown, else does nothing) and expert (as
+// reco-powerline while every rho is below 0.95; above, it tries each action of the discrete set on a copy of the env,
+// which sees the next step of the scenario as a perfect forecast, and takes the one with the lowest highest rho).
+#pragma once
+
+#include <memory>
+
+#include "agents/policy.h"
+
+namespace vkrl::apps {
+
+// Each throws vkrl::Error when the env is not a power grid.
+std::unique_ptr<Policy> make_do_nothing_policy(const envs::Env& env);
+std::unique_ptr<Policy> make_reco_powerline_policy(const envs::Env& env);
+std::unique_ptr<Policy> make_grid_expert_policy(const envs::Env& env);
+
+}  // namespace vkrl::apps

@@ -15,6 +15,8 @@ packages=(
   zlib1g-dev libzstd-dev libsdl2-dev libeigen3-dev catch2 libcli11-dev nlohmann-json3-dev libfmt-dev libtomlplusplus-dev libstb-dev
   # MinAtar's Python games (../shared/peers/MinAtar), played by the tests and benchmarks beside vkrl's
   python3 python3-numpy
+  # data: Fashion-MNIST for the course's image classifiers (vkrl experiment fashion-*, optimizers)
+  dataset-fashion-mnist
 )
 
 # --peers adds what the benchmarks measure vkrl against: PyTorch with OpenBLAS (bench nn, bench dqn) and GNU Go.

@@ -7,8 +7,8 @@
 #include <cmath>
 
 #include "experiments/experiment.h"
+#include "experiments/probability_map.h"
 #include "media/png.h"
-#include "plot/heat_map.h"
 #include "plot/line_chart.h"
 #include "vkrl/error.h"
 #include "vkrl/nn/data/toy2d.h"
@@ -61,30 +61,18 @@ void run_blobs2d(const ExperimentOptions& options, RunDir& run) {
   fmt::print("training accuracy of the trained model: {:.1f} % ({} of {})\n", 100 * train_accuracy, correct,
              data.count());
 
-  // Class probabilities over the grid; row 0 is the top (y = +10), as on a plot.
-  std::vector<float> grid;
-  for (int r = 0; r < kGrid; ++r)
-    for (int c = 0; c < kGrid; ++c) {
-      grid.push_back(float(-kExtent + (c + 0.5) * 2 * kExtent / kGrid));
-      grid.push_back(float(kExtent - (r + 0.5) * 2 * kExtent / kGrid));
-    }
-  const std::vector<float> logits = trainer.predict(grid, 2);
-  std::vector<plot::Marker> points;
-  for (int i = 0; i < data.count(); ++i) {
-    const double x = data.xy[size_t(2 * i)], y = data.xy[size_t(2 * i + 1)];
-    points.push_back({(kExtent - y) / (2 * kExtent) * kGrid, (x + kExtent) / (2 * kExtent) * kGrid,
-                      data.labels[size_t(i)] ? envs::Rgb{214, 39, 40} : envs::Rgb{31, 119, 180}});
-  }
+  // Class probabilities over the grid.
+  const ProbabilityGrid grid{.size = kGrid, .extent = kExtent};
+  const std::vector<float> logits = trainer.predict(grid.points(), 2);
   for (int cls : {0, 1}) {
-    plot::HeatMap map{.title = fmt::format("P(class {}) over [-10, 10]^2 (points: red class 1, blue class 0)", cls),
-                      .rows = kGrid, .cols = kGrid, .decimals = -1, .cell = 8, .grid_lines = false, .lo = 0, .hi = 1,
-                      .markers = points};
+    std::vector<double> probability;
     for (int i = 0; i < kGrid * kGrid; ++i) {
-      const double z0 = logits[size_t(2 * i)], z1 = logits[size_t(2 * i + 1)];
-      const double p1 = 1.0 / (1.0 + std::exp(z0 - z1));
-      map.values.push_back(cls ? p1 : 1.0 - p1);
+      const double p1 = 1.0 / (1.0 + std::exp(logits[size_t(2 * i)] - logits[size_t(2 * i + 1)]));
+      probability.push_back(cls ? p1 : 1.0 - p1);
     }
-    write_png(run.file(fmt::format("probability-class{}.png", cls)), plot::draw_heat_map(map));
+    write_png(run.file(fmt::format("probability-class{}.png", cls)),
+              grid.draw(fmt::format("P(class {}) over [-10, 10]^2 (points: red class 1, blue class 0)", cls),
+                        probability, data));
   }
   plot::LineChart chart{.title = "blobs2d: training loss per epoch", .x_label = "epoch", .y_label = "loss"};
   plot::Series ours{.name = "vkrl"}, course{.name = "course (epochs 1-13)"};

@@ -49,5 +49,17 @@ void run_sb_gridworld(const ExperimentOptions& options, RunDir& run);
 void run_sb_windy(const ExperimentOptions& options, RunDir& run);
 void run_sb_cliff(const ExperimentOptions& options, RunDir& run);
 void run_blobs2d(const ExperimentOptions& options, RunDir& run);
+void run_playground(const ExperimentOptions& options, RunDir& run);
+void run_fashion_mlp(const ExperimentOptions& options, RunDir& run);
+void run_fashion_cnn(const ExperimentOptions& options, RunDir& run);
+void run_fashion_cnn_bn_l2(const ExperimentOptions& options, RunDir& run);
+void run_optimizers(const ExperimentOptions& options, RunDir& run);
+
+// The flags of the experiments that take some, declared beside their code.
+std::vector<ExperimentFlag> playground_flags();
+std::vector<ExperimentFlag> fashion_mlp_flags();
+std::vector<ExperimentFlag> fashion_cnn_flags();
+std::vector<ExperimentFlag> fashion_cnn_bn_l2_flags();
+std::vector<ExperimentFlag> optimizers_flags();
 
 }  // namespace vkrl::apps

@@ -12,6 +12,7 @@
 #include "plot/line_chart.h"
 #include "vkrl/error.h"
 #include "vkrl/nn/data/toy2d.h"
+#include "vkrl/nn/vulkan_backend.h"
 #include "vkrl/nn/layers/activation_layer.h"
 #include "vkrl/nn/layers/dense.h"
 #include "vkrl/nn/trainer.h"
@@ -29,9 +30,7 @@ constexpr double kExtent = 10.0;
 }  // namespace
 
 void run_blobs2d(const ExperimentOptions& options, RunDir& run) {
-  if (options.device.starts_with("vulkan"))
-    throw UsageError("blobs2d: the nn Vulkan backend is not built yet; use --device cpu or auto");
-  auto backend = nn::make_cpu_backend();
+  auto backend = nn::make_backend(options.device);
   const nn::data::Points2D data = nn::data::five_blobs(options.seed);
   std::vector<float> targets(size_t(data.count()) * 2, 0.0f);
   for (int i = 0; i < data.count(); ++i) targets[size_t(2 * i + data.labels[size_t(i)])] = 1.0f;
@@ -87,7 +86,7 @@ void run_blobs2d(const ExperimentOptions& options, RunDir& run) {
   run.write_text("summary.md",
                  fmt::format("# blobs2d: the course's 2D classifier (REFERENCE.md 9.1)\n\n"
                              "Dense 64 ReLU, Dense 64 ReLU, Dense 2 softmax; cross-entropy; SGD lr 0.01, Nesterov "
-                             "momentum 0.9; 50 epochs of batch 32; CPU backend; seed {}.\n\n"
+                             "momentum 0.9; 50 epochs of batch 32; {} backend; seed {}.\n\n"
                              "| | vkrl | course |\n| --- | --- | --- |\n"
                              "| loss after epoch 1 | {:.4f} | 0.4670 |\n| loss after epoch 13 | {:.4f} | 0.1305 |\n"
                              "| loss after epoch 50 | {:.4f} | not printed |\n"
@@ -96,7 +95,8 @@ void run_blobs2d(const ExperimentOptions& options, RunDir& run) {
                              "are a shape to follow, not a value to hit.\n\n"
                              "![loss](loss.png) ![P(class 1)](probability-class1.png) "
                              "![P(class 0)](probability-class0.png)\n",
-                             options.seed, history[0].loss, history[12].loss, last.loss, 100 * train_accuracy));
+                             backend->name(), options.seed, history[0].loss, history[12].loss, last.loss,
+                             100 * train_accuracy));
   if (train_accuracy < 0.97) fmt::print("note: training accuracy is below the course's 97 %\n");
 }
 

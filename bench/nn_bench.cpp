@@ -68,8 +68,8 @@ Rates measure_vkrl(nn::Backend& backend, const Net& net, double seconds, uint64_
   const nn::Tensor targets = random_tensor(backend, {kBatch}, rng, 0, 1);
   std::vector<float> action_values(kBatch);
   for (auto& a : action_values) a = float(rng() % kActions);
-  nn::Tensor actions(backend, {kBatch}), weights(backend, {kBatch}), loss(backend, {1}), dq(backend, {kBatch, kActions}),
-      abs_td(backend, {kBatch});
+  nn::Tensor actions(backend, {kBatch}), weights(backend, {kBatch}), loss(backend, {1});
+  nn::Tensor dq(backend, {kBatch, kActions}), abs_td(backend, {kBatch});
   actions.write(std::span<const float>(action_values));
   backend.fill(weights, 1.0);
   nn::OptimizerOptions adam = nn::optimizer_options("adam");

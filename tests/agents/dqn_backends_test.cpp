@@ -58,7 +58,8 @@ TEST_CASE_METHOD(vkrl::test::VulkanFixture, "dqn update: Vulkan matches the CPU 
     for (size_t j = 0; j < x.size(); ++j) worst = std::max(worst, double(std::abs(x[j] - y[j])));
   }
   CHECK(worst <= 1e-4);
-  // The nets did move (RMSProp steps of about lr = 2.5e-4 each), well beyond the tolerance, so the match means something.
+  // The nets did move (RMSProp steps of about lr = 2.5e-4 each), well beyond the tolerance, so the match means
+  // something.
   double moved = 0;
   for (size_t i = 0; i < a.size(); ++i) {
     const auto now = a[i].second.read();

@@ -37,7 +37,8 @@ TEST_CASE("dqn presets: minatar is the paper's settings, rainbow-lite adds the f
   CHECK(rainbow.dueling);
   CHECK(rainbow.prioritized);
   CHECK(rainbow.n_step == 3);
-  CHECK_THROWS_WITH(dqn_preset("minatr"), "unknown preset 'minatr'; did you mean 'minatar'? valid: minatar, rainbow-lite");
+  CHECK_THROWS_WITH(dqn_preset("minatr"),
+                    "unknown preset 'minatr'; did you mean 'minatar'? valid: minatar, rainbow-lite");
 }
 
 TEST_CASE("dqn options: key=value overrides are typed and range-checked", "[agents][dqn]") {

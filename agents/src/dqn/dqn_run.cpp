@@ -59,7 +59,9 @@ DqnRun::DqnRun(const DqnConfig& config, const std::string& env_name, nn::Backend
   envs_->reset();
 }
 
-double DqnRun::epsilon() const { return frames_ < config_.replay_start ? 1.0 : epsilon_schedule(config_).value(uint64_t(frames_)); }
+double DqnRun::epsilon() const {
+  return frames_ < config_.replay_start ? 1.0 : epsilon_schedule(config_).value(uint64_t(frames_));
+}
 
 void DqnRun::step(const std::function<void(const EpisodeRecord&)>& on_episode) {
   const int n = envs_->size(), action_count = envs_->action_count();

@@ -11,7 +11,8 @@ void CpuBackend<T>::q_targets(const Tensor& next_q_target, const Tensor& next_q_
   if (!(next_q_target.shape() == next_q_select.shape()))
     throw Error("q_targets: next-state values " + next_q_target.shape().to_string() + " and " +
                 next_q_select.shape().to_string() + " differ");
-  for (const Tensor* t : {&rewards, &discounts, static_cast<const Tensor*>(&targets)}) require_rows("q_targets", next_q_target, *t);
+  for (const Tensor* t : {&rewards, &discounts, static_cast<const Tensor*>(&targets)})
+    require_rows("q_targets", next_q_target, *t);
   const auto Qt = matrix(next_q_target), Qs = matrix(next_q_select);
   const T *r = data(rewards), *d = data(discounts);
   T* y = data(targets);
@@ -26,7 +27,8 @@ template <class T>
 void CpuBackend<T>::td_loss(const Tensor& q, const Tensor& actions, const Tensor& targets, const Tensor& weights,
                             double delta, Tensor& loss, Tensor& dq, Tensor& abs_td) {
   require_same_size("td_loss", q, dq);
-  for (const Tensor* t : {&actions, &targets, &weights, static_cast<const Tensor*>(&abs_td)}) require_rows("td_loss", q, *t);
+  for (const Tensor* t : {&actions, &targets, &weights, static_cast<const Tensor*>(&abs_td)})
+    require_rows("td_loss", q, *t);
   const auto Q = matrix(q);
   auto D = matrix(dq);
   const T *a = data(actions), *y = data(targets), *w = data(weights);

@@ -53,6 +53,18 @@ void require_rows(const char* op, const Tensor& q, const Tensor& per_row) {
                 q.shape().to_string());
 }
 
+void require_optimizer_operands(const OptimizerRule& rule, const Tensor& step, const Tensor& param, const Tensor& grad,
+                                std::span<Tensor> state) {
+  require_same_size("optimizer_step", param, grad);
+  if (step.size() != size_t(kOptimizerStepValues))
+    throw Error("optimizer_step: the step tensor holds " + std::to_string(step.size()) + " values, not " +
+                std::to_string(kOptimizerStepValues));
+  if (state.size() != size_t(optimizer_state_count(rule)))
+    throw Error("optimizer_step: " + std::to_string(state.size()) + " state tensors for a rule that keeps " +
+                std::to_string(optimizer_state_count(rule)));
+  for (const Tensor& s : state) require_same_size("optimizer_step", param, s);
+}
+
 std::unique_ptr<CapturedWork> Backend::capture(std::function<void()> ops) {
   return std::make_unique<RerunWork>(std::move(ops));
 }

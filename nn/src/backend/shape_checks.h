@@ -3,7 +3,9 @@
 
 #include <cstddef>
 
-#include "vkrl/nn/tensor.h"
+#include <span>
+
+#include "vkrl/nn/backend.h"
 
 namespace vkrl::nn {
 
@@ -13,5 +15,9 @@ void require_same_size(const char* op, const Tensor& a, const Tensor& b);
 size_t channel_inner(const Tensor& y, size_t channels, const char* op);
 // Throws unless per_row holds one value per row of q (the RL ops' rewards, actions, targets...).
 void require_rows(const char* op, const Tensor& q, const Tensor& per_row);
+// optimizer_step's operands: a gradient and state tensors the parameter's size, as many as the rule keeps, and a step
+// tensor of kOptimizerStepValues.
+void require_optimizer_operands(const OptimizerRule& rule, const Tensor& step, const Tensor& param, const Tensor& grad,
+                                std::span<Tensor> state);
 
 }  // namespace vkrl::nn

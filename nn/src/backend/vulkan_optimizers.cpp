@@ -19,14 +19,7 @@ void VulkanBackend::clip_by_norm(const Tensor& norm_squared, double max_norm, Te
 
 void VulkanBackend::optimizer_step(const OptimizerRule& rule, const Tensor& step, Tensor& param, const Tensor& grad,
                                    std::span<Tensor> state) {
-  require_same_size("optimizer_step", param, grad);
-  if (step.size() != size_t(kOptimizerStepValues))
-    throw Error("optimizer_step: the step tensor holds " + std::to_string(step.size()) + " values, not " +
-                std::to_string(kOptimizerStepValues));
-  if (state.size() != size_t(optimizer_state_count(rule)))
-    throw Error("optimizer_step: " + std::to_string(state.size()) + " state tensors for a rule that keeps " +
-                std::to_string(optimizer_state_count(rule)));
-  for (const Tensor& s : state) require_same_size("optimizer_step", param, s);
+  require_optimizer_operands(rule, step, param, grad, state);
   if (param.size() == 0) return;
 
   const engine::BufferView vstep = view(step), vp = view(param), vg = view(grad);

@@ -75,13 +75,14 @@ Rates measure_vkrl(nn::Backend& backend, const Net& net, double seconds, uint64_
   nn::OptimizerOptions adam = nn::optimizer_options("adam");
   adam.schedule = nn::LearningRateSchedule::constant(1e-4);
   nn::Optimizer optimizer(backend, adam);
-  optimizer.ensure_state(model.params());
+  const std::vector<nn::Tensor> parameters = model.params(), gradients = model.grads();
+  optimizer.ensure_state(parameters);
   auto update = backend.capture([&] {
     const auto& q = model.forward(x, true);
     backend.td_loss(q[0], actions, targets, weights, 1.0, loss, dq, abs_td);
     const nn::Tensor grads[] = {dq};
     model.backward(grads);
-    optimizer.apply(model.params(), model.grads());
+    optimizer.apply(parameters, gradients);
   });
   float loss_value = 0;
   const auto step = [&] {

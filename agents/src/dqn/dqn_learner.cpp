@@ -31,9 +31,16 @@ nn::OptimizerOptions optimizer_for(const DqnConfig& c) {
   return options;
 }
 
-void copy_tensors(nn::Backend& backend, nn::Model& from, nn::Model& to) {
-  auto source = from.named_tensors(), destination = to.named_tensors();
-  for (size_t i = 0; i < source.size(); ++i) backend.copy(source[i].second, destination[i].second);
+// Every parameter and buffer of a model, in named_tensors() order: handles listed once, so that copying one net into
+// another (after every update, for the acting net) allocates nothing.
+std::vector<nn::Tensor> all_tensors(nn::Model& model) {
+  std::vector<nn::Tensor> tensors;
+  for (auto& [name, t] : model.named_tensors()) tensors.push_back(t);
+  return tensors;
+}
+
+void copy_tensors(nn::Backend& backend, const std::vector<nn::Tensor>& from, std::vector<nn::Tensor>& to) {
+  for (size_t i = 0; i < from.size(); ++i) backend.copy(from[i], to[i]);
 }
 
 }  // namespace
@@ -80,9 +87,14 @@ DqnLearner::DqnLearner(const DqnConfig& config, const envs::ObservationSpec& obs
   }
   target_ = make(batch);
   actor_ = make(config.num_envs);
-  copy_tensors(backend, *online_, *target_);
+  online_tensors_ = all_tensors(*online_);
+  target_tensors_ = all_tensors(*target_);
+  actor_tensors_ = all_tensors(*actor_);
+  online_params_ = online_->params();
+  online_grads_ = online_->grads();
+  copy_tensors(backend, online_tensors_, target_tensors_);
   optimizer_ = std::make_unique<nn::Optimizer>(backend, optimizer_for(config));
-  optimizer_->ensure_state(online_->params());
+  optimizer_->ensure_state(online_params_);
 
   const nn::Shape obs = with_batch(batch, observation.shape);
   observations_ = nn::Tensor(backend, obs);
@@ -125,7 +137,7 @@ void DqnLearner::record_update() {
     const nn::Tensor grads[] = {dq_};
     online.backward(grads);
   }
-  optimizer_->apply(online.params(), online.grads());
+  optimizer_->apply(online_params_, online_grads_);
 }
 
 double DqnLearner::train(const ReplayBatch& batch) {
@@ -147,19 +159,18 @@ double DqnLearner::train(const ReplayBatch& batch) {
 }
 
 void DqnLearner::sync_target() {
-  auto online = online_->named_tensors(), target = target_->named_tensors();
-  for (size_t i = 0; i < online.size(); ++i) {
-    if (config_.target_tau >= 1.0)
-      backend_.copy(online[i].second, target[i].second);
-    else
-      backend_.axpby(config_.target_tau, online[i].second, 1.0 - config_.target_tau, target[i].second,
-                     target[i].second);
+  if (config_.target_tau >= 1.0) {
+    copy_tensors(backend_, online_tensors_, target_tensors_);
+    return;
   }
+  for (size_t i = 0; i < online_tensors_.size(); ++i)
+    backend_.axpby(config_.target_tau, online_tensors_[i], 1.0 - config_.target_tau, target_tensors_[i],
+                   target_tensors_[i]);
 }
 
 void DqnLearner::refresh_actor() {
   if (!actor_stale_) return;
-  copy_tensors(backend_, *online_, *actor_);
+  copy_tensors(backend_, online_tensors_, actor_tensors_);
   actor_stale_ = false;
 }
 
@@ -193,7 +204,7 @@ void DqnLearner::save(const std::filesystem::path& dir) const {
   nn::io::write_safetensors(dir / kTargetFile, nn::to_host(target_->named_tensors()));
   nn::io::write_safetensors(
       dir / kOptimizerFile,
-      nn::to_host(nn::optimizer_state_tensors(online_->parameter_names(), online_->params(), *optimizer_)));
+      nn::to_host(nn::optimizer_state_tensors(online_->parameter_names(), online_params_, *optimizer_)));
 }
 
 void DqnLearner::load(const std::filesystem::path& dir) {
@@ -206,7 +217,7 @@ void DqnLearner::load(const std::filesystem::path& dir) {
   nn::load_into(online_->named_tensors(), online, online_file.string());
   nn::load_into(target_->named_tensors(), nn::io::read_safetensors(dir / kTargetFile), (dir / kTargetFile).string());
   if (const auto optimizer_file = dir / kOptimizerFile; std::filesystem::exists(optimizer_file))
-    nn::load_into(nn::optimizer_state_tensors(online_->parameter_names(), online_->params(), *optimizer_),
+    nn::load_into(nn::optimizer_state_tensors(online_->parameter_names(), online_params_, *optimizer_),
                   nn::io::read_safetensors(optimizer_file), optimizer_file.string());
   const auto updates = online.metadata.find("updates");
   optimizer_->set_step_count(updates == online.metadata.end() ? 0 : std::stoll(updates->second));

@@ -62,6 +62,8 @@ private:
   nn::Backend& backend_;
   std::string spec_;
   std::unique_ptr<nn::Model> online_, target_, actor_;
+  // Handles to the nets' tensors, listed once so that an update, a target sync or an actor refresh allocates nothing.
+  std::vector<nn::Tensor> online_tensors_, target_tensors_, actor_tensors_, online_params_, online_grads_;
   std::unique_ptr<nn::Optimizer> optimizer_;
   std::unique_ptr<nn::CapturedWork> update_;
   bool actor_stale_ = true;

@@ -6,27 +6,17 @@
 #include <random>
 
 #include "nn/naive_ops.h"
+#include "host_tensors.h"
 #include "support/vulkan_fixture.h"
 #include "vkrl/error.h"
 #include "vkrl/nn/backend.h"
 
 using namespace vkrl::nn;
+using vkrl::test::random_values;
+using vkrl::test::tensor;
 namespace naive = vkrl::test::naive;
 
 namespace {
-
-std::vector<double> random_values(size_t n, std::mt19937_64& rng, double lo = -2, double hi = 2) {
-  std::uniform_real_distribution<double> u(lo, hi);
-  std::vector<double> v(n);
-  for (auto& x : v) x = u(rng);
-  return v;
-}
-
-Tensor tensor(Backend& b, const Shape& s, const std::vector<double>& v) {
-  Tensor t(b, s);
-  t.write(std::span<const double>(v));
-  return t;
-}
 
 // max |got - want| over max(1, max |want|).
 double error(const std::vector<double>& got, const std::vector<double>& want) {

@@ -4,21 +4,13 @@
 
 #include <random>
 
+#include "host_tensors.h"
 #include "support/vulkan_fixture.h"
 #include "vkrl/error.h"
 #include "vkrl/nn/backend.h"
 
 using namespace vkrl::nn;
-
-namespace {
-
-Tensor tensor(Backend& b, const Shape& s, const std::vector<double>& v) {
-  Tensor t(b, s);
-  t.write(std::span<const double>(v));
-  return t;
-}
-
-}  // namespace
+using vkrl::test::tensor;
 
 TEST_CASE("q_targets: plain DQN takes the target net's max, Double DQN the target's value at the online argmax",
           "[nn][rl]") {

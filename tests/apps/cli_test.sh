@@ -3,25 +3,7 @@
 # usage: cli_test.sh path/to/vkrl path/to/gif_info
 set -u
 vkrl=$1 gif_info=$2
-failures=0
-out=$(mktemp) err=$(mktemp) work=$(mktemp -d)
-trap 'rm -rf "$out" "$err" "$work"' EXIT
-
-# expect CODE STDERR_LINES PATTERN -- ARGS...: exit code, number of stderr lines (- for any), and a pattern that
-# stdout+stderr must match.
-expect() {
-  local code=$1 lines=$2 pattern=$3; shift 4
-  "$@" >"$out" 2>"$err"
-  local rc=$? n
-  n=$(wc -l <"$err")
-  if [ "$rc" -ne "$code" ] || { [ "$lines" != - ] && [ "$n" -ne "$lines" ]; } || ! cat "$out" "$err" | grep -qE -- "$pattern"; then
-    echo "FAIL: $* -> exit $rc (want $code), $n stderr lines (want $lines), pattern '$pattern'"
-    sed 's/^/  stdout: /' "$out" | head -5; sed 's/^/  stderr: /' "$err" | head -5
-    failures=$((failures + 1))
-  else
-    echo "ok: $*"
-  fi
-}
+source "$(dirname "$0")/expect.sh"
 
 expect 0 0 'Subcommands:' -- "$vkrl"
 expect 0 0 'Subcommands:' -- "$vkrl" --help
@@ -143,5 +125,4 @@ expect 2 1 "unknown MinAtar game 'pong'" -- "$vkrl" bench envs --games pong
 expect 2 1 "'sq' is not sqN" -- "$vkrl" bench gemm --shapes sq
 expect 0 0 'sq64 .*[0-9]' -- "$vkrl" bench gemm --shapes sq64,7x9x5 --seconds 0.01
 
-[ "$failures" -eq 0 ] || { echo "$failures CLI checks failed"; exit 1; }
-echo "all CLI checks passed"
+finish CLI

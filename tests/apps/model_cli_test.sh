@@ -3,25 +3,7 @@
 # usage: model_cli_test.sh path/to/vkrl path/to/models
 set -u
 vkrl=$1 models=$2
-failures=0
-out=$(mktemp) err=$(mktemp) work=$(mktemp -d)
-trap 'rm -rf "$out" "$err" "$work"' EXIT
-
-# expect CODE STDERR_LINES PATTERN -- ARGS...: exit code, number of stderr lines, and a pattern that stdout+stderr
-# must match.
-expect() {
-  local code=$1 lines=$2 pattern=$3; shift 4
-  "$@" >"$out" 2>"$err"
-  local rc=$? n
-  n=$(wc -l <"$err")
-  if [ "$rc" -ne "$code" ] || [ "$n" -ne "$lines" ] || ! cat "$out" "$err" | grep -qE -- "$pattern"; then
-    echo "FAIL: $* -> exit $rc (want $code), $n stderr lines (want $lines), pattern '$pattern'"
-    sed 's/^/  stdout: /' "$out" | head -20; sed 's/^/  stderr: /' "$err" | head -5
-    failures=$((failures + 1))
-  else
-    echo "ok: $*"
-  fi
-}
+source "$(dirname "$0")/expect.sh"
 
 expect 0 0 'file' -- "$vkrl" model --help
 expect 0 0 '--seed' -- "$vkrl" model --help
@@ -42,8 +24,4 @@ printf '{"input": [4], "layers": [' >"$work/broken.json"
 expect 1 1 "^vkrl: $work/broken.json: not valid JSON at line 1" -- "$vkrl" model "$work/broken.json"
 expect 1 1 "^vkrl: $work/missing.json: cannot open the model spec$" -- "$vkrl" model "$work/missing.json"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all checks passed"
+finish model

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "go_diagram.h"
+#include "support/vulkan_fixture.h"
 #include "vkrl/envs/go/playout.h"
 
 using namespace vkrl::envs::go;
@@ -62,4 +63,31 @@ TEST_CASE("go playouts: a hopeless extension is not an answer", "[envs][go]") {
   const PlayoutOptions options{PlayoutPolicy::AnswerAtari, g.point_of(go_at(g, 1, 1)), &played};
   random_playout(board, Stone::Black, 0, 10, 7.5, rng, options);
   CHECK(played.size() == 10);
+}
+
+TEST_CASE("go playouts: the tactical policy never fills a group's second-last liberty", "[envs][go]") {
+  // Black's three stones have two liberties, A4 and B3. A4 would leave B3 alone (self-atari of four stones); B3
+  // keeps A4 and gains B2.
+  const GoGame g = go_from_diagram({"X X O . .",  //
+                                    ". X O . .",  //
+                                    "O . O . .",  //
+                                    ". . . . .",  //
+                                    ". . . . ."},
+                                   Stone::Black);
+  const int self_atari = g.point_of(go_at(g, 1, 0)), safe = g.point_of(go_at(g, 2, 1));
+  const uint64_t seed = vkrl::test::fresh_seed();
+  INFO("seed " << seed);
+  PlayoutRng rng(seed);
+  int plain_self_atari = 0, plain_safe = 0, avoiding_self_atari = 0, avoiding_safe = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const int plain = random_playout_point(g.board(), Stone::Black, rng);
+    const int avoiding = random_playout_point(g.board(), Stone::Black, rng, true);
+    plain_self_atari += plain == self_atari, plain_safe += plain == safe;
+    avoiding_self_atari += avoiding == self_atari, avoiding_safe += avoiding == safe;
+  }
+  // 18 legal points, none an eye: each about 3000 / 18 = 167 times.
+  CHECK(plain_self_atari > 100);
+  CHECK(plain_safe > 100);
+  CHECK(avoiding_self_atari == 0);
+  CHECK(avoiding_safe > 100);
 }

@@ -24,6 +24,9 @@ MctsSearch::MctsSearch(Evaluator& evaluator, const MctsOptions& options) : evalu
   if (options.threads < 1) throw Error("mcts: threads must be at least 1");
   if (options.rave_equivalence < 0) throw Error("mcts: rave_equivalence must not be negative");
   trees_.resize(size_t(options.threads));
+  // Each thread's stream differs, and thread 0 draws what a one-thread search would. Seeded once: the searches of
+  // later games go on drawing from the streams, so a match's games differ while a run repeats from its seed.
+  for (size_t t = 0; t < trees_.size(); ++t) trees_[t].rng.seed(options.seed + 0x9e3779b97f4a7c15ULL * t);
   reset();
 }
 
@@ -35,13 +38,10 @@ void MctsSearch::set_budget(int max_simulations, double max_seconds) {
 }
 
 void MctsSearch::reset() {
-  for (size_t t = 0; t < trees_.size(); ++t) {
-    Tree& tree = trees_[t];
+  for (Tree& tree : trees_) {
     tree.root = SearchNode();
     tree.nodes = 1;
     tree.reusable = false;
-    // Each thread's stream differs, and thread 0 draws what a one-thread search would.
-    tree.rng.seed(options_.seed + 0x9e3779b97f4a7c15ULL * t);
   }
 }
 

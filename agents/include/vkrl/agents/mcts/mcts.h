@@ -65,7 +65,7 @@ public:
   void set_budget(int max_simulations, double max_seconds);
   // The move `action` was played from the searched position (or from the last advanced one): keep its subtree.
   void advance(int action);
-  // Forget the trees (a new game).
+  // Forget the trees (a new game); the random streams go on.
   void reset();
 
   // The root's moves after the last search, most visited first.

@@ -61,21 +61,21 @@ void PowerGridEnv::render(Frame& frame) const {
   if (frame.width() != kWidth || frame.height() != kHeight) frame.resize(kWidth, kHeight);
   frame.clear({250, 250, 245});
   auto pixel = [&](int sub) {
-    const Point p = layout(model_, sub);
+    const Point p = layout(*model_, sub);
     return std::pair<int, int>{20 + static_cast<int>(p.x * (kWidth - 40)),
                                kHeight - 20 - static_cast<int>(p.y * (kHeight - kBar - 40))};
   };
-  for (size_t l = 0; l < model_.lines.size(); ++l) {
-    const auto [x0, y0] = pixel(model_.lines[l].origin_sub);
-    const auto [x1, y1] = pixel(model_.lines[l].extremity_sub);
+  for (size_t l = 0; l < model_->lines.size(); ++l) {
+    const auto [x0, y0] = pixel(model_->lines[l].origin_sub);
+    const auto [x1, y1] = pixel(model_->lines[l].extremity_sub);
     if (topology_.line_status[l]) thick_line(frame, x0, y0, x1, y1, rho_colour(obs_.rho.empty() ? 0 : obs_.rho[l]));
     else dashed_line(frame, x0, y0, x1, y1, {150, 150, 150});
   }
-  std::vector<bool> split(model_.sub_count(), false);
-  const std::vector<int> topo = topology_.topo_vect(model_);
-  for (int p = 0; p < model_.dim_topo(); ++p)
-    if (topo[p] == 2) split[model_.pos_sub[p]] = true;
-  for (int s = 0; s < model_.sub_count(); ++s) {
+  std::vector<bool> split(model_->sub_count(), false);
+  const std::vector<int> topo = topology_.topo_vect(*model_);
+  for (int p = 0; p < model_->dim_topo(); ++p)
+    if (topo[p] == 2) split[model_->pos_sub[p]] = true;
+  for (int s = 0; s < model_->sub_count(); ++s) {
     const auto [x, y] = pixel(s);
     if (split[s]) {
       disc(frame, x - 6, y, 7, {60, 60, 70});

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "powergrid_constant_env.h"
 #include "support/vulkan_fixture.h"
 #include "vkrl/envs/powergrid/power_grid_env.h"
 #include "vkrl/error.h"
@@ -13,40 +14,14 @@
 using namespace vkrl::envs::powergrid;
 using vkrl::envs::StepResult;
 
+using vkrl::test::constant_env;
+using vkrl::test::kLine13;
+using vkrl::test::set_limit;
+
 namespace {
 
-constexpr int kLine13 = 3;      // 1_3_3: tripping it alone splits nothing
 constexpr int kLine5_12 = 9;    // 5_12_9
 constexpr int kLine11_12 = 13;  // 11_12_13 takes most of 5_12_9's flow when it trips
-
-// An env on one row of a seeded scenario repeated for the whole episode, every line at rho 0.1.
-PowerGridEnv constant_env(uint64_t seed, int max_steps = 40) {
-  PowerGridOptions options;
-  options.max_steps = max_steps;
-  PowerGridEnv env("powergrid/case14", l2rpn_case14_sandbox(), options);
-  const Scenario drawn = generate_scenario(env.model(), seed, 1);
-  auto constant = std::make_shared<Scenario>(drawn);
-  constant->rows = max_steps + 1;
-  constant->load_p.clear(), constant->load_q.clear(), constant->gen_p.clear(), constant->maintenance.clear();
-  for (int r = 0; r < constant->rows; ++r) {
-    constant->load_p.insert(constant->load_p.end(), drawn.load_p.begin(), drawn.load_p.end());
-    constant->load_q.insert(constant->load_q.end(), drawn.load_q.begin(), drawn.load_q.end());
-    constant->gen_p.insert(constant->gen_p.end(), drawn.gen_p.begin(), drawn.gen_p.end());
-  }
-  env.reset_with(constant);
-  REQUIRE_FALSE(env.game_over());
-  std::vector<double> limits = env.obs().a_or;
-  for (double& a : limits) a *= 10;
-  env.set_thermal_limits(limits);
-  return env;
-}
-
-void set_limit(PowerGridEnv& env, int line, double amperes) {
-  std::vector<double> limits;
-  for (const ModelLine& l : env.model().lines) limits.push_back(l.thermal_limit_a);
-  limits[line] = amperes;
-  env.set_thermal_limits(limits);
-}
 
 }  // namespace
 

@@ -52,7 +52,8 @@ TEST_CASE("powergrid: change_bus and change_line_status toggle; two substations 
 
 TEST_CASE("powergrid: an action naming a missing or forbidden element is refused with its name", "[envs][powergrid]") {
   PowerGridEnv env = constant_env(3);
-  CHECK_THROWS_WITH(env.step(GridAction{.change_bus = {57}}), Catch::Contains("change_bus names topo_vect position 57"));
+  CHECK_THROWS_WITH(env.step(GridAction{.change_bus = {57}}),
+                    Catch::Contains("change_bus names topo_vect position 57"));
   CHECK_THROWS_WITH(env.step(GridAction{.change_line_status = {-1}}),
                     Catch::Contains("change_line_status names line -1") && Catch::Contains("the grid has 20"));
   CHECK_THROWS_WITH(env.step(GridAction{.redispatch = {{6, 1.0}}}), Catch::Contains("redispatch names generator 6"));

@@ -113,6 +113,7 @@ TEST_CASE("powergrid: a CSV scenario's maintenance column takes its line out, a 
   CHECK(grid.obs().line_status[3] == 0);
   const std::string bad = write_csv(m, s, "vkrl_scenario_maintenance_bad.csv", maintenance("2"));
   CHECK_THROWS_WITH(read_scenario_csv(m, bad, kRows),
-                    Catch::Contains("vkrl_scenario_maintenance_bad.csv: row 4: column maintenance:1_3_3: '2' is not 0 or 1"));
+                    Catch::Contains("vkrl_scenario_maintenance_bad.csv: row 4: column maintenance:1_3_3: '2' is not 0 "
+                                    "or 1"));
   for (const auto& p : {path, bad}) std::filesystem::remove(p);
 }

@@ -18,8 +18,8 @@ namespace {
 void check_position(const GridModel& model, const char* field, int pos) {
   if (pos < 0 || pos >= model.dim_topo())
     throw Error("powergrid action: " + std::string(field) + " names topo_vect position " + std::to_string(pos) +
-                ", the grid has " + std::to_string(model.dim_topo()) + " (0 to " + std::to_string(model.dim_topo() - 1) +
-                ")");
+                ", the grid has " + std::to_string(model.dim_topo()) + " (0 to " +
+                std::to_string(model.dim_topo() - 1) + ")");
 }
 
 void check_line(const GridModel& model, const char* field, int line) {
@@ -53,7 +53,8 @@ void GridAction::validate(const GridModel& model) const {
     if (g.renewable())
       throw Error("powergrid action: redispatch of " + g.name + ", a " + gen_type_name(g.type) +
                   " generator; only dispatchable ones can be redispatched");
-    if (g.slack) throw Error("powergrid action: redispatch of " + g.name + ", the slack, which absorbs every redispatch");
+    if (g.slack)
+      throw Error("powergrid action: redispatch of " + g.name + ", the slack, which absorbs every redispatch");
     if (!std::isfinite(mw)) throw Error("powergrid action: redispatch of " + g.name + " by a value that is not finite");
   }
 }
@@ -69,7 +70,8 @@ std::string GridAction::describe(const GridModel& model) const {
     std::string on_two;
     for (const auto& [pos, bus] : set_bus)
       if (bus == 2) on_two += (on_two.empty() ? "" : ", ") + model.position_name(pos);
-    add("sub " + std::to_string(model.pos_sub[set_bus.front().first]) + ": bus 2 = " + (on_two.empty() ? "none" : on_two));
+    add("sub " + std::to_string(model.pos_sub[set_bus.front().first]) +
+        ": bus 2 = " + (on_two.empty() ? "none" : on_two));
   }
   for (int pos : change_bus) add("change bus of " + model.position_name(pos));
   for (const auto& [gen, mw] : redispatch) {

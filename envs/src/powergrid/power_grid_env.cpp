@@ -246,7 +246,8 @@ bool PowerGridEnv::run_flow_and_protections() {
     if (!solve(flows)) return false;
   }
   for (size_t l = 0; l < m.lines.size(); ++l)
-    overflow_steps_[l] = topology_.line_status[l] && flows.a_or[l] > m.lines[l].thermal_limit_a ? overflow_steps_[l] + 1 : 0;
+    overflow_steps_[l] =
+        topology_.line_status[l] && flows.a_or[l] > m.lines[l].thermal_limit_a ? overflow_steps_[l] + 1 : 0;
   update_observation(flows);
   return true;
 }
@@ -305,7 +306,8 @@ std::string PowerGridEnv::to_string() const {
   if (game_over()) out << " game over: " << game_over_reason_;
   out << "\nrho:";
   for (size_t l = 0; l < obs_.rho.size(); ++l)
-    out << ' ' << model_->lines[l].name << '=' << (topology_.line_status[l] ? std::to_string(obs_.rho[l]).substr(0, 4) : "off");
+    out << ' ' << model_->lines[l].name << '='
+        << (topology_.line_status[l] ? std::to_string(obs_.rho[l]).substr(0, 4) : "off");
   out << '\n';
   return out.str();
 }

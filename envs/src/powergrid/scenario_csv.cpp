@@ -50,7 +50,8 @@ Scenario read_scenario_csv(const GridModel& model, const std::string& path, int 
     if ((gen_p[g] = find(model.gens[g].name)) < 0)
       throw Error(path + ": row 1: no column for generator " + model.gens[g].name);
   bool any_maintenance = false;
-  for (int l = 0; l < s.lines; ++l) any_maintenance |= (maintenance[l] = find("maintenance:" + model.lines[l].name)) >= 0;
+  for (int l = 0; l < s.lines; ++l)
+    any_maintenance |= (maintenance[l] = find("maintenance:" + model.lines[l].name)) >= 0;
 
   int row = 1;
   while (std::getline(in, line)) {

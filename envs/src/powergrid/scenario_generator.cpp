@@ -90,7 +90,8 @@ void schedule_maintenance(const GridModel& model, uint64_t seed, Scenario& s) {
     const int start = day_start + (8 + static_cast<int>(draw.uniform() * 4)) * kStepsPerHour;
     const int duration = (2 + static_cast<int>(draw.uniform() * 5)) * kStepsPerHour;
     if (!working_day || chance >= kMaintenanceChancePerWorkingDay) continue;
-    for (int r = start; r < std::min(start + duration, s.rows); ++r) s.maintenance[static_cast<size_t>(r) * s.lines + line] = 1;
+    for (int r = start; r < std::min(start + duration, s.rows); ++r)
+      s.maintenance[static_cast<size_t>(r) * s.lines + line] = 1;
   }
 }
 

@@ -129,6 +129,8 @@ void PowerGridEnv::update_dispatch() {
     const ModelGen& gen = m.gens[g];
     if (gen.slack) slack = static_cast<int>(g);
     if (gen.slack || gen.renewable()) continue;
+    // Without redispatch a unit follows its schedule as given, even a CSV schedule that breaks its ramp.
+    if (target_dispatch_[g] == 0 && actual_dispatch_[g] == 0) continue;
     // From last step's output, at most one ramp toward the schedule plus the target, within Pmin and Pmax.
     const double scheduled = scenario_->gen_p_at(step_, static_cast<int>(g));
     const double previous = scenario_->gen_p_at(step_ - 1, static_cast<int>(g)) + actual_dispatch_[g];

@@ -22,7 +22,7 @@ StepObserver GridCostRecorder::observer() {
       episodes_[episode].worst = pg::unserved_load_cost(grid->model(), grid->scenario(), 1, horizon);
     }
     GridEpisodeCost& e = episodes_[episode];
-    e.steps = grid->obs().current_step;
+    ++e.steps;  // the observation stays at the last step survived after a game over: count the steps instead
     e.game_over = grid->game_over();
     e.cost = e.game_over ? pg::l2rpn_episode_cost(grid->model(), grid->scenario(), horizon, e.steps, true,
                                                   grid->episode_cost())

@@ -28,10 +28,33 @@ int random_playout_point(const Board& board, Stone c, PlayoutRng& rng) {
   return Board::kNoPoint;
 }
 
-PlayoutResult random_playout(Board& board, Stone c, int passes, int max_moves, double komi, PlayoutRng& rng) {
+int atari_reply_point(const Board& board, Stone c, int last) {
+  if (last == Board::kNoPoint || board.at(last) != opponent(c)) return Board::kNoPoint;
+  // Capture the last mover's chain when it is in atari.
+  const int capture = board.atari_point(last);
+  if (capture != Board::kNoPoint && board.is_legal_ignoring_superko(capture, c)) return capture;
+  // Extend a chain of c's next to the last move out of atari, when the liberty leads to at least two more.
+  const int s = board.stride();
+  for (int q : {last - 1, last + 1, last - s, last + s}) {
+    if (board.at(q) != c) continue;
+    const int lib = board.atari_point(q);
+    if (lib == Board::kNoPoint || !board.is_legal_ignoring_superko(lib, c)) continue;
+    int new_liberties = 0;
+    for (int n : {lib - 1, lib + 1, lib - s, lib + s}) new_liberties += board.at(n) == Stone::Empty;
+    if (new_liberties >= 2) return lib;
+  }
+  return Board::kNoPoint;
+}
+
+PlayoutResult random_playout(Board& board, Stone c, int passes, int max_moves, double komi, PlayoutRng& rng,
+                             const PlayoutOptions& options) {
   PlayoutResult result;
+  int last = options.last_point;
   while (passes < 2 && result.moves < max_moves) {
-    const int p = random_playout_point(board, c, rng);
+    int p = options.policy == PlayoutPolicy::AnswerAtari ? atari_reply_point(board, c, last) : Board::kNoPoint;
+    if (p == Board::kNoPoint) p = random_playout_point(board, c, rng);
+    if (options.played) options.played->push_back(p);
+    last = p;
     if (p == Board::kNoPoint) {
       board.pass();
       ++passes;

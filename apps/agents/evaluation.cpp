@@ -31,7 +31,8 @@ int64_t Evaluation::steps() const {
   return total;
 }
 
-Evaluation evaluate(envs::Env& env, Policy& policy, int episodes, uint64_t seed, int max_steps) {
+Evaluation evaluate(envs::Env& env, Policy& policy, int episodes, uint64_t seed, int max_steps,
+                    const StepObserver& observer) {
   std::mt19937_64 rng(seed);
   std::vector<float> observation(env.observation_spec().size());
   Evaluation out;
@@ -45,6 +46,7 @@ Evaluation evaluate(envs::Env& env, Policy& policy, int episodes, uint64_t seed,
       step = env.step(policy.act(env, observation, rng));
       episode.total_reward += step.reward;
       ++episode.length;
+      if (observer) observer(i, env);
     }
     episode.truncated = !step.terminated;
     out.episodes.push_back(episode);

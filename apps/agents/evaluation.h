@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "agents/policy.h"
@@ -25,7 +26,11 @@ struct Evaluation {
   int64_t steps() const;
 };
 
+// Called after every step with the episode's index, for what an env reports beyond rewards (the grid's costs).
+using StepObserver = std::function<void(int episode, const envs::Env& env)>;
+
 // Plays `episodes` episodes of at most `max_steps` steps each; the policy's generator is seeded with `seed`.
-Evaluation evaluate(envs::Env& env, Policy& policy, int episodes, uint64_t seed, int max_steps);
+Evaluation evaluate(envs::Env& env, Policy& policy, int episodes, uint64_t seed, int max_steps,
+                    const StepObserver& observer = {});
 
 }  // namespace vkrl::apps

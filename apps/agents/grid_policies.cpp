@@ -18,11 +18,12 @@ const PowerGridEnv& grid_of(const envs::Env& env) {
   return *grid;
 }
 
-// The action reconnecting the first line that is out and may be reconnected, or 0.
+// The action reconnecting the first line that is out and may be reconnected (out of cooldown and maintenance), or 0.
 int reconnection(const PowerGridEnv& grid) {
   const auto& obs = grid.obs();
   for (size_t l = 0; l < obs.line_status.size(); ++l)
-    if (!obs.line_status[l] && obs.time_before_cooldown_line[l] == 0) return 1 + static_cast<int>(l);
+    if (!obs.line_status[l] && obs.time_before_cooldown_line[l] == 0 && obs.time_next_maintenance[l] != 0)
+      return 1 + static_cast<int>(l);
   return 0;
 }
 
@@ -49,10 +50,9 @@ public:
     int best = 0;
     double best_rho = std::numeric_limits<double>::infinity();
     for (int a = 0; a < env.action_count(); ++a) {
-      auto copy = env.clone();
-      if (copy->step(a).terminated) continue;
-      const auto& next = dynamic_cast<const PowerGridEnv&>(*copy).obs().rho;
-      const double highest = *std::max_element(next.begin(), next.end());
+      const envs::powergrid::GridSimulation next = grid.simulate(grid.discrete_action(a));
+      if (next.game_over || !next.legal) continue;
+      const double highest = *std::max_element(next.obs.rho.begin(), next.obs.rho.end());
       if (highest < best_rho) best = a, best_rho = highest;
     }
     return best;

@@ -1,7 +1,8 @@
 // Agents for the power-grid env (powergrid/...), after Grid2Op's baselines: do-nothing (action 0 always),
-// reco-powerline (reconnects the first line that is out and out of cooldown, else does nothing) and expert (as
-// reco-powerline while every rho is below 0.95; above, it tries each action of the discrete set on a copy of the env,
-// which sees the next step of the scenario as a perfect forecast, and takes the one with the lowest highest rho).
+// reco-powerline (reconnects the first line that is out, out of cooldown and out of maintenance, else does nothing)
+// and expert (as reco-powerline while every rho is below 0.95; above, it simulates each legal action of the discrete
+// set with the env's simulate(), the next step of the scenario serving as a perfect forecast, and takes the one with
+// the lowest highest rho).
 #pragma once
 
 #include <memory>

@@ -37,17 +37,50 @@ private:
   int y_ = kPad;
 };
 
-// One line per action: its name, and the agent's value with a bar when the agent has values ("-" otherwise), so the
-// panel keeps its height from the first frame on.
+constexpr size_t kMaxListed = 10;
+
+// The actions the panel lists: all of them when they fit; else the best by the agent's values (the chosen one always
+// among them), or only the chosen one when the agent has no values.
+std::vector<size_t> listed_actions(const PanelState& p) {
+  std::vector<size_t> listed;
+  const size_t n = p.action_names.size();
+  if (n <= kMaxListed) {
+    for (size_t a = 0; a < n; ++a) listed.push_back(a);
+    return listed;
+  }
+  if (p.action_values.size() == n) {
+    for (size_t a = 0; a < n; ++a) listed.push_back(a);
+    std::stable_sort(listed.begin(), listed.end(),
+                     [&](size_t a, size_t b) { return p.action_values[a] > p.action_values[b]; });
+    listed.resize(kMaxListed);
+    if (p.chosen >= 0 && std::find(listed.begin(), listed.end(), size_t(p.chosen)) == listed.end())
+      listed.back() = size_t(p.chosen);
+  } else if (p.chosen >= 0) {
+    listed.push_back(size_t(p.chosen));
+  }
+  return listed;
+}
+
+// One line per listed action: its name, and the agent's value with a bar when the agent has values ("-" otherwise);
+// the list always takes the same number of lines, so the panel keeps its height from the first frame on.
 void draw_values(Writer& w, envs::Frame& frame, int left, const PanelState& p) {
-  w.line("action values", kDim);
+  const size_t n = p.action_names.size();
   const bool values = !p.action_values.empty();
+  w.line(n <= kMaxListed ? std::string("action values")
+         : values        ? fmt::format("action values (top {} of {})", kMaxListed, n)
+                         : fmt::format("chosen action (of {})", n),
+         kDim);
   const auto [lo, hi] = values ? std::minmax_element(p.action_values.begin(), p.action_values.end())
                                : std::pair{p.action_values.end(), p.action_values.end()};
   const int bar_left = left + kPad + 16 * 6, bar_width = kPanelWidth - 2 * kPad - 16 * 6;
-  for (size_t a = 0; a < p.action_names.size(); ++a) {
+  const std::vector<size_t> listed = listed_actions(p);
+  for (size_t a : listed) {
     const bool chosen = int(a) == p.chosen;
     const std::string marker = chosen ? ">" : " ";
+    if (!values && n > kMaxListed) {  // the chosen action alone: its whole name fits
+      w.line(fmt::format("{}{:.40}", marker, p.action_names[a]), kAccent);
+      continue;
+    }
     if (!values || a >= p.action_values.size()) {
       w.line(fmt::format("{}{:<6.6}       -", marker, p.action_names[a]), chosen ? kAccent : kText);
       continue;
@@ -58,6 +91,7 @@ void draw_values(Writer& w, envs::Frame& frame, int left, const PanelState& p) {
     frame.fill_rect(bar_left, w.y(), std::max(length, 1), 7, chosen ? kAccent : kRule);
     w.line(fmt::format("{}{:<6.6} {:>7.2f}", marker, p.action_names[a], v), chosen ? kAccent : kText);
   }
+  for (size_t blank = listed.size(); blank < std::min(n, kMaxListed); ++blank) w.line("");
 }
 
 }  // namespace
@@ -69,7 +103,7 @@ int view_scale(int frame_width, int frame_height) {
 namespace {
 
 int view_height(const envs::Frame& env_frame, const PanelState& p, int scale) {
-  const int value_lines = 2 + static_cast<int>(p.action_names.size());
+  const int value_lines = 2 + static_cast<int>(std::min(p.action_names.size(), kMaxListed));
   const int panel_height = kPad * 2 + kLine * (13 + value_lines + static_cast<int>(p.keys.size()));
   return std::max(env_frame.height() * scale, panel_height);
 }

@@ -1,6 +1,7 @@
 // The picture the window shows and the GIF records: the env's own Frame scaled up by an integer factor, with a side
 // panel to its right that reports the step, episode, return, last reward, the chosen action, the agent's action values
-// when it has them, a status line and the keys. Pure drawing into a Frame: no SDL here, so tests and headless
+// when it has them (at most ten: the best by value when there are more actions, or the chosen one when the agent has
+// no values), a status line and the keys. Pure drawing into a Frame: no SDL here, so tests and headless
 // recording use exactly what the window shows.
 #pragma once
 

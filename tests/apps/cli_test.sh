@@ -53,6 +53,12 @@ expect 0 0 '^return +[0-9]+\.[0-9]+ ± ' -- "$vkrl" eval --env minatar/breakout 
 expect 1 1 'trained on minatar/breakout \(observations \[4, 10, 10\], 6 actions\), not on minatar/seaquest' -- \
   "$vkrl" eval --env minatar/seaquest --agent "$work/runs/tiny" --episodes 1
 expect 2 1 "unknown Go agent 'mctz'; did you mean 'mcts'\\? valid: random, mcts" -- "$vkrl" gtp --agent mctz
+# DQN trains on the power grid's flat observation (an MLP), and eval scores it beside DoNothing (L2RPN 2020 score).
+expect 0 0 'dqn after 1500 frames' -- "$vkrl" train --env powergrid/case14,max_steps=100 --config "$work/tiny.toml" \
+  --run-dir "$work/grid-runs" --run-name grid --quiet
+expect 0 0 '^ +mean +-?[0-9]+\.[0-9]+ ' -- "$vkrl" eval --env powergrid/case14,max_steps=100 --agent "$work/grid-runs/grid" \
+  --episodes 2
+expect 0 0 '^ +1 +0\.00 +40 +40 ' -- "$vkrl" eval --env powergrid/case14 --agent do-nothing --episodes 1 --max-steps 40
 
 # experiment: lists without a name, rejects an unknown one, and each Sutton & Barto experiment writes its run folder.
 expect 0 0 'sb-cliff .*Figure 6.4' -- "$vkrl" experiment

@@ -111,3 +111,20 @@ TEST_CASE("agents: tabular agents need an env with finitely many states", "[apps
                     Catch::Contains("agent value-iteration needs an env with finitely many states"));
   CHECK_THROWS_WITH(vkrl::apps::make_policy("sarsa", env), Catch::Contains("agent sarsa needs an env"));
 }
+
+TEST_CASE("window: a panel for many actions lists ten of them, so the view stays short", "[apps][window]") {
+  const Frame env_frame(40, 8);  // shorter than any panel: the panel sets the height
+  auto height = [&](size_t actions, bool values) {
+    vkrl::apps::PanelState p;
+    for (size_t a = 0; a < actions; ++a) p.action_names.push_back("action " + std::to_string(a));
+    if (values)
+      for (size_t a = 0; a < actions; ++a) p.action_values.push_back(float(a % 7));
+    p.chosen = int(actions) - 1;
+    p.keys = {"q quit"};
+    return vkrl::apps::compose_view(env_frame, p, 1).height();
+  };
+  CHECK(height(109, true) == height(10, true));
+  CHECK(height(109, false) == height(10, true));
+  CHECK(height(109, true) == height(11, false));
+  CHECK(height(30, true) > height(5, true));
+}

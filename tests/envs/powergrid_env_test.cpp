@@ -39,9 +39,9 @@ TEST_CASE("powergrid: the case14 sandbox has Grid2Op's elements and sub_info", "
 TEST_CASE("powergrid: the registry makes case14 with its options", "[envs][powergrid]") {
   const auto env = make_env("powergrid/case14");
   CHECK(env->name() == "powergrid/case14");
-  CHECK(env->action_count() == 105);
+  CHECK(env->action_count() == 109);
   CHECK(env->action_name(0) == "do nothing");
-  CHECK(env->observation_spec().size() == static_cast<size_t>(5 + 6 + 11 + 5 * 20 + 57));
+  CHECK(env->observation_spec().size() == static_cast<size_t>(5 + 2 * 6 + 11 + 7 * 20 + 57));
   CHECK_THROWS_WITH(make_env("powergrid/case14,solver=newton"), Catch::Contains("solver=newton"));
   CHECK_THROWS_WITH(make_env("powergrid/case14,voltage=1"), Catch::Contains("voltage"));
 
@@ -81,7 +81,8 @@ TEST_CASE("powergrid: a clone replays the episode exactly and observations flatt
   CHECK(flat[0] == Approx(obs.month / 12.0));
   const size_t rho_at = 5 + 6 + 11 + 20;
   for (size_t l = 0; l < 20; ++l) CHECK(flat[rho_at + l] == Approx(obs.rho[l]));
-  for (size_t p = 0; p < 57; ++p) CHECK(flat[flat.size() - 57 + p] == obs.topo_vect[p]);
+  const size_t topo_at = rho_at + 4 * 20;
+  for (size_t p = 0; p < 57; ++p) CHECK(flat[topo_at + p] == obs.topo_vect[p]);
 }
 
 TEST_CASE("powergrid: scenarios follow the calendar, the sun and the seed", "[envs][powergrid]") {
@@ -127,7 +128,7 @@ TEST_CASE("powergrid: render draws the grid and dashes a tripped line", "[envs][
   const int green_before = coloured();
   CHECK(green_before > 200);
   auto& grid = dynamic_cast<PowerGridEnv&>(*env);
-  grid.step(GridAction{{}, {{0, -1}}});  // 0_1_0 out: drawn dashed grey instead
+  grid.step(GridAction{.set_line_status = {{0, -1}}});  // 0_1_0 out: drawn dashed grey instead
   env->render(frame);
   CHECK(coloured() < green_before);
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "powergrid_constant_env.h"
 #include "support/vulkan_fixture.h"
 #include "vkrl/envs/powergrid/power_grid_env.h"
 #include "vkrl/error.h"
@@ -13,40 +14,14 @@
 using namespace vkrl::envs::powergrid;
 using vkrl::envs::StepResult;
 
+using vkrl::test::constant_env;
+using vkrl::test::kLine13;
+using vkrl::test::set_limit;
+
 namespace {
 
-constexpr int kLine13 = 3;      // 1_3_3: tripping it alone splits nothing
 constexpr int kLine5_12 = 9;    // 5_12_9
 constexpr int kLine11_12 = 13;  // 11_12_13 takes most of 5_12_9's flow when it trips
-
-// An env on one row of a seeded scenario repeated for the whole episode, every line at rho 0.1.
-PowerGridEnv constant_env(uint64_t seed, int max_steps = 40) {
-  PowerGridOptions options;
-  options.max_steps = max_steps;
-  PowerGridEnv env("powergrid/case14", l2rpn_case14_sandbox(), options);
-  const Scenario drawn = generate_scenario(env.model(), seed, 1);
-  auto constant = std::make_shared<Scenario>(drawn);
-  constant->rows = max_steps + 1;
-  constant->load_p.clear(), constant->load_q.clear(), constant->gen_p.clear();
-  for (int r = 0; r < constant->rows; ++r) {
-    constant->load_p.insert(constant->load_p.end(), drawn.load_p.begin(), drawn.load_p.end());
-    constant->load_q.insert(constant->load_q.end(), drawn.load_q.begin(), drawn.load_q.end());
-    constant->gen_p.insert(constant->gen_p.end(), drawn.gen_p.begin(), drawn.gen_p.end());
-  }
-  env.reset_with(constant);
-  REQUIRE_FALSE(env.game_over());
-  std::vector<double> limits = env.obs().a_or;
-  for (double& a : limits) a *= 10;
-  env.set_thermal_limits(limits);
-  return env;
-}
-
-void set_limit(PowerGridEnv& env, int line, double amperes) {
-  std::vector<double> limits;
-  for (const ModelLine& l : env.model().lines) limits.push_back(l.thermal_limit_a);
-  limits[line] = amperes;
-  env.set_thermal_limits(limits);
-}
 
 }  // namespace
 
@@ -89,7 +64,7 @@ TEST_CASE("powergrid: a trip that overloads a neighbour above 200 % cascades in 
   // The neighbour's current once 5_12_9 is out, measured on a copy that disconnects it.
   PowerGridEnv probe = constant_env(seed);
   const double before = probe.obs().a_or[kLine11_12];
-  REQUIRE_FALSE(probe.step(GridAction{{}, {{kLine5_12, -1}}}).done());
+  REQUIRE_FALSE(probe.step(GridAction{.set_line_status = {{kLine5_12, -1}}}).done());
   const double after = probe.obs().a_or[kLine11_12];
   REQUIRE(after > 2.5 * before);
 
@@ -134,13 +109,13 @@ TEST_CASE("powergrid: a disconnected or isolated load ends the episode", "[envs]
   const int load = 10;  // load_13_10
   const int pos = env.model().load_pos[load];
   // Alone on busbar 2 of its substation: an island with no generator.
-  StepResult r = env.step(GridAction{{{pos, 2}}, {}});
+  StepResult r = env.step(GridAction{.set_bus = {{pos, 2}}});
   CHECK(r.terminated);
   CHECK(env.game_over_reason() == "islanding");
   CHECK(env.step(0).terminated);  // stays over
 
   PowerGridEnv cut = constant_env(seed);
-  r = cut.step(GridAction{{{pos, -1}}, {}});
+  r = cut.step(GridAction{.set_bus = {{pos, -1}}});
   CHECK(r.terminated);
   CHECK(cut.game_over_reason() == "a load or generator is disconnected");
 }
@@ -151,17 +126,17 @@ TEST_CASE("powergrid: two substation actions in one step become do-nothing", "[e
   PowerGridEnv env = constant_env(seed);
   const GridModel& m = env.model();
   // Two lines' origins at substations 3 and 5 to busbar 2 (each leaves a line on busbar 1).
-  const GridAction two_subs{{{m.line_or_pos[15], 2}, {m.line_or_pos[7], 2}}, {}};
+  const GridAction two_subs{.set_bus = {{m.line_or_pos[15], 2}, {m.line_or_pos[7], 2}}};
   const std::vector<int> before = env.obs().topo_vect;
   REQUIRE_FALSE(env.step(two_subs).done());
   CHECK(env.last_action_illegal());
   CHECK(env.obs().topo_vect == before);
   // Two line status changes are refused too.
-  REQUIRE_FALSE(env.step(GridAction{{}, {{kLine13, -1}, {kLine5_12, -1}}}).done());
+  REQUIRE_FALSE(env.step(GridAction{.set_line_status = {{kLine13, -1}, {kLine5_12, -1}}}).done());
   CHECK(env.last_action_illegal());
   CHECK(env.obs().line_status[kLine13] == 1);
   // One substation at a time is legal and moves both elements of a split.
-  const GridAction one_sub{{{m.line_or_pos[15], 2}, {m.line_or_pos[16], 2}}, {}};
+  const GridAction one_sub{.set_bus = {{m.line_or_pos[15], 2}, {m.line_or_pos[16], 2}}};
   REQUIRE_FALSE(env.step(one_sub).done());
   CHECK_FALSE(env.last_action_illegal());
   CHECK(env.obs().topo_vect[m.line_or_pos[15]] == 2);
@@ -170,10 +145,10 @@ TEST_CASE("powergrid: two substation actions in one step become do-nothing", "[e
 
 TEST_CASE("powergrid: an action naming a missing element is refused with its name", "[envs][powergrid]") {
   PowerGridEnv env = constant_env(1);
-  CHECK_THROWS_WITH(env.step(GridAction{{{57, 1}}, {}}),
+  CHECK_THROWS_WITH(env.step(GridAction{.set_bus = {{57, 1}}}),
                     Catch::Contains("topo_vect position 57") && Catch::Contains("the grid has 57"));
-  CHECK_THROWS_WITH(env.step(GridAction{{}, {{20, 1}}}), Catch::Contains("line 20"));
-  CHECK_THROWS_WITH(env.step(GridAction{{{3, 3}}, {}}), Catch::Contains("bus 3"));
+  CHECK_THROWS_WITH(env.step(GridAction{.set_line_status = {{20, 1}}}), Catch::Contains("line 20"));
+  CHECK_THROWS_WITH(env.step(GridAction{.set_bus = {{3, 3}}}), Catch::Contains("bus 3"));
 }
 
 TEST_CASE("powergrid: a scenario the grid cannot carry ends the episode at reset with a full observation",

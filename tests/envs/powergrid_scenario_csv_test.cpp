@@ -88,3 +88,32 @@ TEST_CASE("powergrid: bad scenario CSV files name the file, row and column", "[e
   CHECK_THROWS_WITH(vkrl::envs::make_env("powergrid/case14,scenario=" + ok), Catch::Contains("an episode needs 8065"));
   for (const auto& p : {missing, negative, text, ok}) std::filesystem::remove(p);
 }
+
+TEST_CASE("powergrid: a CSV scenario's maintenance column takes its line out, a value other than 0 or 1 is named",
+          "[envs][powergrid]") {
+  const uint64_t seed = vkrl::test::fresh_seed();
+  INFO("seed " << seed);
+  const GridModel m = l2rpn_case14_sandbox();
+  const Scenario s = generate_scenario(m, seed, kRows);
+  // An extra last column: 1_3_3 in maintenance on data rows 2 to 4.
+  auto maintenance = [](const char* value) {
+    return [value](int r, const std::string& c, std::string& t) {
+      if (c != "gen_0_5") return;
+      t += r == 0 ? ",maintenance:1_3_3" : r - 1 >= 2 && r - 1 < 5 ? std::string(",") + value : ",0";
+    };
+  };
+  const std::string path = write_csv(m, s, "vkrl_scenario_maintenance.csv", maintenance("1"));
+  const Scenario read = read_scenario_csv(m, path, kRows);
+  for (int r = 0; r < kRows; ++r) CHECK(read.in_maintenance(r, 3) == (r >= 2 && r < 5));
+  CHECK_FALSE(read.in_maintenance(3, 4));
+  auto env = vkrl::envs::make_env("powergrid/case14,max_steps=12,scenario=" + path);
+  auto& grid = dynamic_cast<PowerGridEnv&>(*env);
+  CHECK(grid.obs().time_next_maintenance[3] == 2);
+  env->step(0), env->step(0);
+  CHECK(grid.obs().line_status[3] == 0);
+  const std::string bad = write_csv(m, s, "vkrl_scenario_maintenance_bad.csv", maintenance("2"));
+  CHECK_THROWS_WITH(read_scenario_csv(m, bad, kRows),
+                    Catch::Contains("vkrl_scenario_maintenance_bad.csv: row 4: column maintenance:1_3_3: '2' is not 0 "
+                                    "or 1"));
+  for (const auto& p : {path, bad}) std::filesystem::remove(p);
+}

@@ -1,12 +1,14 @@
 // The flat float vector of a GridObservation.
 #include "vkrl/envs/powergrid/grid_observation.h"
 
+#include <algorithm>
+
 #include "vkrl/error.h"
 
 namespace vkrl::envs::powergrid {
 
 int GridObservation::flat_size(const GridModel& model) {
-  return 5 + static_cast<int>(model.gens.size() + model.loads.size() + 5 * model.lines.size()) + model.dim_topo();
+  return 5 + static_cast<int>(2 * model.gens.size() + model.loads.size() + 7 * model.lines.size()) + model.dim_topo();
 }
 
 void GridObservation::flatten(const GridModel& model, std::span<float> out) const {
@@ -24,6 +26,10 @@ void GridObservation::flatten(const GridModel& model, std::span<float> out) cons
   for (int t : timestep_overflow) put(t / 3.0);
   for (int t : time_before_cooldown_line) put(t / 10.0);
   for (int b : topo_vect) put(b);
+  for (size_t g = 0; g < actual_dispatch.size(); ++g) put(actual_dispatch[g] / model.gens[g].p_max_mw);
+  constexpr double kStepsPerDay = 288;
+  for (int t : time_next_maintenance) put(t < 0 ? -1.0 : std::min(t / kStepsPerDay, 1.0));
+  for (int d : duration_next_maintenance) put(d / kStepsPerDay);
 }
 
 }  // namespace vkrl::envs::powergrid

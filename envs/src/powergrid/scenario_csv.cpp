@@ -39,7 +39,8 @@ Scenario read_scenario_csv(const GridModel& model, const std::string& path, int 
   Scenario s;
   s.loads = static_cast<int>(model.loads.size());
   s.gens = static_cast<int>(model.gens.size());
-  std::vector<int> load_p(s.loads), load_q(s.loads), gen_p(s.gens);
+  s.lines = static_cast<int>(model.lines.size());
+  std::vector<int> load_p(s.loads), load_q(s.loads), gen_p(s.gens), maintenance(s.lines);
   for (int l = 0; l < s.loads; ++l) {
     load_p[l] = find(model.loads[l].name);
     load_q[l] = find(model.loads[l].name + ":q");
@@ -48,6 +49,9 @@ Scenario read_scenario_csv(const GridModel& model, const std::string& path, int 
   for (int g = 0; g < s.gens; ++g)
     if ((gen_p[g] = find(model.gens[g].name)) < 0)
       throw Error(path + ": row 1: no column for generator " + model.gens[g].name);
+  bool any_maintenance = false;
+  for (int l = 0; l < s.lines; ++l)
+    any_maintenance |= (maintenance[l] = find("maintenance:" + model.lines[l].name)) >= 0;
 
   int row = 1;
   while (std::getline(in, line)) {
@@ -80,6 +84,13 @@ Scenario read_scenario_csv(const GridModel& model, const std::string& path, int 
       s.load_q.push_back(load_q[l] >= 0 ? number(load_q[l]) : base.p_mw > 0 ? p * base.q_mvar / base.p_mw : 0);
     }
     for (int g = 0; g < s.gens; ++g) s.gen_p.push_back(number(gen_p[g]));
+    for (int l = 0; l < s.lines && any_maintenance; ++l) {
+      const double m = maintenance[l] >= 0 ? number(maintenance[l]) : 0;
+      if (m != 0 && m != 1)
+        throw Error(path + ": row " + std::to_string(row) + ": column " + header[maintenance[l]] + ": '" +
+                    cells[maintenance[l]] + "' is not 0 or 1");
+      s.maintenance.push_back(static_cast<char>(m));
+    }
     ++s.rows;
   }
   if (s.rows != rows)

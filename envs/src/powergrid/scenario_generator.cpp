@@ -5,7 +5,10 @@
 #include <numbers>
 #include <random>
 
+#include "vkrl/envs/powergrid/grid_topology.h"
+#include "vkrl/envs/powergrid/power_flow.h"
 #include "vkrl/envs/powergrid/scenario.h"
+#include "vkrl/splitmix64.h"
 #include "weekly_load_shape.h"
 
 namespace vkrl::envs::powergrid {
@@ -55,6 +58,41 @@ double clear_sky(const CalendarTime& t) {
   const double hour = t.hour_of_day + t.minute_of_hour / 60.0, sunrise = 12 - day_hours / 2;
   if (hour <= sunrise || hour >= sunrise + day_hours) return 0;
   return std::sin(std::numbers::pi * (hour - sunrise) / day_hours);
+}
+
+// The lines whose loss alone leaves the grid in one piece, so that maintenance never ends an episode by itself.
+std::vector<int> lines_safe_to_remove(const GridModel& model) {
+  const Injections none{std::vector<double>(model.loads.size()), std::vector<double>(model.loads.size()),
+                        std::vector<double>(model.gens.size())};
+  std::vector<int> safe;
+  for (int l = 0; l < static_cast<int>(model.lines.size()); ++l) {
+    GridTopology topology = GridTopology::all_on_busbar_1(model);
+    topology.line_status[l] = false;
+    if (island_count(build_network(model, topology, none).grid) == 1) safe.push_back(l);
+  }
+  return safe;
+}
+
+constexpr double kMaintenanceChancePerWorkingDay = 0.15;
+
+// Each working day, with a small chance, one safe line goes into maintenance from 8 to 11 o'clock for 2 to 6 hours.
+void schedule_maintenance(const GridModel& model, uint64_t seed, Scenario& s) {
+  s.lines = static_cast<int>(model.lines.size());
+  s.maintenance.assign(static_cast<size_t>(s.rows) * s.lines, 0);
+  const std::vector<int> safe = lines_safe_to_remove(model);
+  if (safe.empty()) return;
+  Gaussian draw(splitmix64(seed ^ 0x6d61696e74656e61ull));  // its own stream: loads and generators stay as they were
+  constexpr int kStepsPerHour = 60 / kMinutesPerStep, kStepsPerDay = 24 * kStepsPerHour;
+  for (int day_start = 0; day_start < s.rows; day_start += kStepsPerDay) {
+    const bool working_day = s.time_at(day_start).day_of_week < 5;
+    const double chance = draw.uniform();
+    const int line = safe[static_cast<size_t>(draw.uniform() * static_cast<double>(safe.size()))];
+    const int start = day_start + (8 + static_cast<int>(draw.uniform() * 4)) * kStepsPerHour;
+    const int duration = (2 + static_cast<int>(draw.uniform() * 5)) * kStepsPerHour;
+    if (!working_day || chance >= kMaintenanceChancePerWorkingDay) continue;
+    for (int r = start; r < std::min(start + duration, s.rows); ++r)
+      s.maintenance[static_cast<size_t>(r) * s.lines + line] = 1;
+  }
 }
 
 }  // namespace
@@ -125,6 +163,7 @@ Scenario generate_scenario(const GridModel& model, uint64_t seed, int rows) {
     }
     if (slack >= 0) s.gen_p[static_cast<size_t>(r) * s.gens + slack] = residual - dispatched;
   }
+  schedule_maintenance(model, seed, s);
   return s;
 }
 

@@ -104,7 +104,7 @@ std::vector<double> parse_temperatures(const std::string& text) {
 std::vector<ExperimentFlag> charlstm_flags() {
   return {{"corpus", "/usr/share/games/fortunes/es", "a UTF-8 text file, or a folder whose *.u8 files are read"},
           {"layers", "1", "stacked LSTM layers"},
-          {"units", "192", "units per LSTM layer"},
+          {"units", "128", "units per LSTM layer"},
           {"seq", "64", "characters per training window (truncated backpropagation through time)"},
           {"batch", "32", "windows per update"},
           {"updates", "3000", "Adam updates"},
@@ -263,9 +263,8 @@ void run_charlstm(const ExperimentOptions& options, RunDir& run) {
   run.write_text(
       "summary.md",
       fmt::format("# charlstm: a character-level LSTM on Spanish quotations (REFERENCE.md 9.5)\n\n"
-                  "The course trains a character LSTM on Spanish poetry and shows its samples after 1000 and after "
-                  "10000 epochs: the early text is letters and spaces with the corpus's rhythm, the late one reads "
-                  "as Spanish words and lines. Here the same kind of model learns the {} characters of Debian's "
+                  "The course shows the Spanish poetry a character LSTM writes after 1000 and after 10000 epochs, "
+                  "the later closer to real verse. Here the same kind of model learns the {} characters of Debian's "
                   "fortunes-es ({} files, {} distinct characters): {} LSTM layer(s) of {} units and a dense softmax "
                   "over the characters, {} parameters, trained on random {}-character windows of the first 95 % "
                   "with Adam ({} updates of {} windows, {:.0f} s on {}). Flags: {}; seed {}.\n\n"

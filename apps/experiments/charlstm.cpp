@@ -222,7 +222,8 @@ void run_charlstm(const ExperimentOptions& options, RunDir& run) {
     last_perplexity = perplexity;
     best_perplexity = std::min(best_perplexity, perplexity);
     metrics.add({double(update), seconds(), train_loss, held, perplexity});
-    heldout_curve.x.push_back(update), heldout_curve.y.push_back(perplexity);
+    if (update > 0)  // the untrained model's perplexity (about the vocabulary's size) would flatten the curve
+      heldout_curve.x.push_back(update), heldout_curve.y.push_back(perplexity);
     if (train_count > 0) train_curve.x.push_back(update), train_curve.y.push_back(std::exp(train_loss));
     table += fmt::format("| {} | {:.0f} | {:.2f} | {:.2f} |\n", update, seconds(), std::exp(train_loss), perplexity);
     fmt::print("update {:>5}/{}  training loss {:.3f}  held-out perplexity {:.2f}  ({:.0f} s)\n", update, updates,

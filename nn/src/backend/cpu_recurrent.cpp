@@ -34,24 +34,26 @@ void CpuBackend<T>::lstm_cell(const Tensor& peephole, const Tensor& c_prev, Tens
   require_cell_tensor("lstm_cell", s, h, 1);
   if (peephole.defined() && peephole.size() != 3 * s.units)
     throw Error("lstm_cell: peepholes " + peephole.shape().to_string() + " for " + std::to_string(s.units) + " units");
-  const size_t units = s.units;
-  const T* p = peephole.defined() ? data(peephole) : nullptr;
-  const T* cp = data(c_prev);
-  T *g = data(gates), *cn = data(c), *hn = data(h);
-  for (size_t n = 0; n < s.rows; ++n, g += 4 * units, cp += units, cn += units, hn += units)
-    for (size_t j = 0; j < units; ++j) {
-      const T i = logistic(g[j] + (p ? p[j] * cp[j] : T(0)));
-      const T f = logistic(g[units + j] + (p ? p[units + j] * cp[j] : T(0)));
-      const T cand = std::tanh(g[2 * units + j]);
-      const T cell = f * cp[j] + i * cand;
-      const T o = logistic(g[3 * units + j] + (p ? p[2 * units + j] * cell : T(0)));
-      g[j] = i;
-      g[units + j] = f;
-      g[2 * units + j] = cand;
-      g[3 * units + j] = o;
-      cn[j] = cell;
-      hn[j] = o * std::tanh(cell);
+  // Row by row as Eigen arrays of H units, so that exp and tanh are vectorized; every expression writes in place.
+  using Units = Eigen::Map<Vector>;
+  const Eigen::Index units = Eigen::Index(s.units);
+  T* p = peephole.defined() ? data(peephole) : nullptr;
+  T *cp = data(c_prev), *g = data(gates), *cn = data(c), *hn = data(h);
+  for (size_t n = 0; n < s.rows; ++n, g += 4 * units, cp += units, cn += units, hn += units) {
+    Units i(g, units), f(g + units, units), cand(g + 2 * units, units), o(g + 3 * units, units);
+    Units previous(cp, units), cell(cn, units), state(hn, units);
+    if (p) {
+      i += Units(p, units) * previous;
+      f += Units(p + units, units) * previous;
     }
+    i = (T(1) + (-i).exp()).inverse();
+    f = (T(1) + (-f).exp()).inverse();
+    cand = cand.tanh();
+    cell = f * previous + i * cand;
+    if (p) o += Units(p + 2 * units, units) * cell;
+    o = (T(1) + (-o).exp()).inverse();
+    state = o * cell.tanh();
+  }
 }
 
 template <class T>
@@ -68,35 +70,33 @@ void CpuBackend<T>::lstm_cell_backward(const Tensor& peephole, const Tensor& gat
                   std::to_string(s.units) + " units");
     require_cell_tensor("lstm_cell_backward", s, dpeephole, 3);
   }
-  const size_t units = s.units;
-  const T* p = peephole.defined() ? data(peephole) : nullptr;
-  const T *g = data(gates), *cp = data(c_prev), *cn = data(c), *dhn = data(dh);
+  // As lstm_cell, row by row in Eigen arrays; dgates' blocks hold intermediate values before their final ones, so
+  // that nothing is allocated.
+  using Units = Eigen::Map<Vector>;
+  const Eigen::Index units = Eigen::Index(s.units);
+  T* p = peephole.defined() ? data(peephole) : nullptr;
+  T *g = data(gates), *cp = data(c_prev), *cn = data(c), *dhn = data(dh);
   T *dcn = data(dc), *dg = data(dgates), *dp = p ? data(dpeephole) : nullptr;
   for (size_t n = 0; n < s.rows; ++n) {
-    for (size_t j = 0; j < units; ++j) {
-      const T i = g[j], f = g[units + j], cand = g[2 * units + j], o = g[3 * units + j];
-      const T tc = std::tanh(cn[j]);
-      const T d_o = dhn[j] * tc * o * (T(1) - o);
-      T dcell = dcn[j] + dhn[j] * o * (T(1) - tc * tc);
-      if (p) dcell += d_o * p[2 * units + j];
-      const T d_i = dcell * cand * i * (T(1) - i);
-      const T d_f = dcell * cp[j] * f * (T(1) - f);
-      const T d_g = dcell * i * (T(1) - cand * cand);
-      T dprev = dcell * f;
-      if (p) {
-        dprev += d_i * p[j] + d_f * p[units + j];
-        dp[j] = d_i * cp[j];
-        dp[units + j] = d_f * cp[j];
-        dp[2 * units + j] = d_o * cn[j];
-      }
-      dg[j] = d_i;
-      dg[units + j] = d_f;
-      dg[2 * units + j] = d_g;
-      dg[3 * units + j] = d_o;
-      dcn[j] = dprev;
+    Units i(g, units), f(g + units, units), cand(g + 2 * units, units), o(g + 3 * units, units);
+    Units previous(cp, units), cell(cn, units), grad_h(dhn, units), grad_c(dcn, units);
+    Units d_i(dg, units), d_f(dg + units, units), d_g(dg + 2 * units, units), d_o(dg + 3 * units, units);
+    d_g = cell.tanh();  // tanh(c_t) until d_g's own value below
+    d_o = grad_h * d_g * o * (T(1) - o);
+    grad_c += grad_h * o * (T(1) - d_g.square());
+    if (p) grad_c += d_o * Units(p + 2 * units, units);
+    d_i = grad_c * cand * i * (T(1) - i);
+    d_f = grad_c * previous * f * (T(1) - f);
+    d_g = grad_c * i * (T(1) - cand.square());
+    grad_c *= f;
+    if (p) {
+      grad_c += d_i * Units(p, units) + d_f * Units(p + units, units);
+      Units(dp, units) = d_i * previous;
+      Units(dp + units, units) = d_f * previous;
+      Units(dp + 2 * units, units) = d_o * cell;
+      dp += 3 * units;
     }
     g += 4 * units, dg += 4 * units, cp += units, cn += units, dhn += units, dcn += units;
-    if (dp) dp += 3 * units;
   }
 }
 

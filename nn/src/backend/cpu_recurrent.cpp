@@ -1,20 +1,10 @@
 // CPU backend: the recurrent cells' fused steps, one pass over the batch's N x H units per op (the GEMMs around them
-// are the layer's); nothing is allocated.
+// are the layer's), each row of H units as Eigen arrays so that exp and tanh are vectorized; nothing is allocated.
 #include <algorithm>
-#include <cmath>
 
 #include "cpu_backend.h"
 
 namespace vkrl::nn {
-
-namespace {
-
-template <class T>
-T logistic(T x) {
-  return T(1) / (T(1) + std::exp(-x));
-}
-
-}  // namespace
 
 template <class T>
 void CpuBackend<T>::swap_leading_axes(const Tensor& x, Tensor& y) {
@@ -100,20 +90,21 @@ void CpuBackend<T>::lstm_cell_backward(const Tensor& peephole, const Tensor& gat
   }
 }
 
+// The GRU's halves, row by row in Eigen arrays as the LSTM's cell.
 template <class T>
 void CpuBackend<T>::gru_reset(const Tensor& h_prev, Tensor& zr, Tensor& reset_hidden) {
   const CellSize s = cell_size(h_prev);
   require_cell_tensor("gru_reset", s, zr, 2);
   require_cell_tensor("gru_reset", s, reset_hidden, 1);
-  const size_t units = s.units;
-  const T* hp = data(h_prev);
-  T *g = data(zr), *rh = data(reset_hidden);
-  for (size_t n = 0; n < s.rows; ++n, g += 2 * units, hp += units, rh += units)
-    for (size_t j = 0; j < units; ++j) {
-      g[j] = logistic(g[j]);
-      g[units + j] = logistic(g[units + j]);
-      rh[j] = g[units + j] * hp[j];
-    }
+  using Units = Eigen::Map<Vector>;
+  const Eigen::Index units = Eigen::Index(s.units);
+  T *hp = data(h_prev), *g = data(zr), *rh = data(reset_hidden);
+  for (size_t n = 0; n < s.rows; ++n, g += 2 * units, hp += units, rh += units) {
+    Units z(g, units), r(g + units, units);
+    z = (T(1) + (-z).exp()).inverse();
+    r = (T(1) + (-r).exp()).inverse();
+    Units(rh, units) = r * Units(hp, units);
+  }
 }
 
 template <class T>
@@ -122,14 +113,14 @@ void CpuBackend<T>::gru_update(const Tensor& h_prev, const Tensor& zr, Tensor& n
   require_cell_tensor("gru_update", s, zr, 2);
   require_cell_tensor("gru_update", s, n, 1);
   require_cell_tensor("gru_update", s, h, 1);
-  const size_t units = s.units;
-  const T *hp = data(h_prev), *g = data(zr);
-  T *cand = data(n), *hn = data(h);
-  for (size_t r = 0; r < s.rows; ++r, g += 2 * units, hp += units, cand += units, hn += units)
-    for (size_t j = 0; j < units; ++j) {
-      cand[j] = std::tanh(cand[j]);
-      hn[j] = (T(1) - g[j]) * hp[j] + g[j] * cand[j];
-    }
+  using Units = Eigen::Map<Vector>;
+  const Eigen::Index units = Eigen::Index(s.units);
+  T *hp = data(h_prev), *g = data(zr), *cand = data(n), *hn = data(h);
+  for (size_t r = 0; r < s.rows; ++r, g += 2 * units, hp += units, cand += units, hn += units) {
+    Units z(g, units), candidate(cand, units);
+    candidate = candidate.tanh();
+    Units(hn, units) = (T(1) - z) * Units(hp, units) + z * candidate;
+  }
 }
 
 template <class T>
@@ -140,16 +131,15 @@ void CpuBackend<T>::gru_update_backward(const Tensor& h_prev, const Tensor& zr, 
     require_cell_tensor("gru_update_backward", s, *t, 1);
   require_cell_tensor("gru_update_backward", s, zr, 2);
   require_cell_tensor("gru_update_backward", s, dzr, 2);
-  const size_t units = s.units;
-  const T *hp = data(h_prev), *g = data(zr), *cand = data(n), *dhn = data(dh);
+  using Units = Eigen::Map<Vector>;
+  const Eigen::Index units = Eigen::Index(s.units);
+  T *hp = data(h_prev), *g = data(zr), *cand = data(n), *dhn = data(dh);
   T *dg = data(dzr), *dcand = data(dn), *dhp = data(dh_prev);
   for (size_t r = 0; r < s.rows; ++r) {
-    for (size_t j = 0; j < units; ++j) {
-      const T z = g[j];
-      dcand[j] = dhn[j] * z * (T(1) - cand[j] * cand[j]);
-      dg[j] = dhn[j] * (cand[j] - hp[j]) * z * (T(1) - z);
-      dhp[j] += dhn[j] * (T(1) - z);
-    }
+    Units z(g, units), candidate(cand, units), grad_h(dhn, units), previous(hp, units);
+    Units(dcand, units) = grad_h * z * (T(1) - candidate.square());
+    Units(dg, units) = grad_h * (candidate - previous) * z * (T(1) - z);
+    Units(dhp, units) += grad_h * (T(1) - z);
     hp += units, g += 2 * units, cand += units, dhn += units, dg += 2 * units, dcand += units, dhp += units;
   }
 }
@@ -162,15 +152,13 @@ void CpuBackend<T>::gru_reset_backward(const Tensor& h_prev, const Tensor& zr, c
   require_cell_tensor("gru_reset_backward", s, dh_prev, 1);
   require_cell_tensor("gru_reset_backward", s, zr, 2);
   require_cell_tensor("gru_reset_backward", s, dzr, 2);
-  const size_t units = s.units;
-  const T *hp = data(h_prev), *g = data(zr), *drh = data(d_reset_hidden);
-  T *dg = data(dzr), *dhp = data(dh_prev);
+  using Units = Eigen::Map<Vector>;
+  const Eigen::Index units = Eigen::Index(s.units);
+  T *hp = data(h_prev), *g = data(zr), *drh = data(d_reset_hidden), *dg = data(dzr), *dhp = data(dh_prev);
   for (size_t r = 0; r < s.rows; ++r) {
-    for (size_t j = 0; j < units; ++j) {
-      const T reset = g[units + j];
-      dg[units + j] = drh[j] * hp[j] * reset * (T(1) - reset);
-      dhp[j] += drh[j] * reset;
-    }
+    Units reset(g + units, units), grad(drh, units);
+    Units(dg + units, units) = grad * Units(hp, units) * reset * (T(1) - reset);
+    Units(dhp, units) += grad * reset;
     hp += units, g += 2 * units, drh += units, dg += 2 * units, dhp += units;
   }
 }

@@ -33,6 +33,8 @@ const Net kNets[] = {
     {"mlp", "MLP 400-128-6 (52,102 params)",
      R"({"input": [400], "layers": [{"type": "dense", "units": 128, "activation": "relu"},
          {"type": "dense", "units": 6}]})"},
+    {"lstm", "LSTM 64 over 48 steps of 32 features, last state to 6 (25,222 params; PyTorch's second bias 25,478)",
+     R"({"input": [48, 32], "layers": [{"type": "lstm", "units": 64}, {"type": "dense", "units": 6}]})"},
 };
 
 struct Rates {
@@ -60,6 +62,7 @@ Rates measure_vkrl(nn::Backend& backend, const Net& net, double seconds, uint64_
   const auto batch_shape = [&](int rows) {
     switch (input.rank()) {
       case 1: return nn::Shape{rows, input[0]};
+      case 2: return nn::Shape{rows, input[0], input[1]};
       default: return nn::Shape{rows, input[0], input[1], input[2]};
     }
   };
@@ -164,7 +167,8 @@ int run_nn_bench(const NnBenchOptions& options) {
                  ratio_text(c.*field, pick(t.rates, field)));
     std::fflush(stdout);
   }
-  fmt::print("\nNets: {}; {}\nPeers: {}; {}\n", kNets[0].title, kNets[1].title, torch_note, cuda_note);
+  fmt::print("\nNets: {}; {}; {}\nPeers: {}; {}\n", kNets[0].title, kNets[1].title, kNets[2].title, torch_note,
+             cuda_note);
   return 0;
 }
 

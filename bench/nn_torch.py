@@ -2,8 +2,8 @@
 """The PyTorch peer of `vkrl bench nn`: the same nets, batch and update as vkrl measures, in PyTorch at its best.
 
 usage: nn_torch.py NET SECONDS DEVICE
-NET is cnn (MinAtar's DQN net: conv 16 3x3 on 4x10x10, ReLU, Linear 1024-128, ReLU, Linear 128-6) or mlp (Linear
-400-128, ReLU, Linear 128-6). DEVICE is cpu or cuda. Updates are forward + backward + Adam on a batch of 32 random
+NET is cnn (MinAtar's DQN net: conv 16 3x3 on 4x10x10, ReLU, Linear 1024-128, ReLU, Linear 128-6), mlp (Linear
+400-128, ReLU, Linear 128-6) or lstm (nn.LSTM 32-64 over 48 steps, batch first, its last output to Linear 64-6). DEVICE is cpu or cuda. Updates are forward + backward + Adam on a batch of 32 random
 inputs with a smooth-L1 loss on one output per row, as a DQN step computes it; after 200 warm-up updates, as many as
 fit in SECONDS are timed. Batch-1 forwards are timed the same way under no_grad. Prints one JSON line:
 {"updates_per_s": ..., "forward_b1_per_s": ..., "torch": version, "threads": n, "device": ...}, or
@@ -32,6 +32,19 @@ if net_name == "cnn":
     net = torch.nn.Sequential(torch.nn.Conv2d(4, 16, 3), torch.nn.ReLU(), torch.nn.Flatten(),
                               torch.nn.Linear(16 * 8 * 8, 128), torch.nn.ReLU(), torch.nn.Linear(128, 6))
     shape = (4, 10, 10)
+elif net_name == "lstm":
+    class LastStep(torch.nn.Module):
+        """nn.LSTM's output at the last step, as vkrl's LSTM without return_sequences."""
+
+        def __init__(self):
+            super().__init__()
+            self.lstm = torch.nn.LSTM(32, 64, batch_first=True)
+
+        def forward(self, x):
+            return self.lstm(x)[0][:, -1]
+
+    net = torch.nn.Sequential(LastStep(), torch.nn.Linear(64, 6))
+    shape = (48, 32)
 else:
     net = torch.nn.Sequential(torch.nn.Linear(400, 128), torch.nn.ReLU(), torch.nn.Linear(128, 6))
     shape = (400,)

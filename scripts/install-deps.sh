@@ -17,6 +17,8 @@ packages=(
   python3 python3-numpy
   # data: Fashion-MNIST for the course's image classifiers (vkrl experiment fashion-*, optimizers)
   dataset-fashion-mnist
+  # data: Spanish quotations for the character-level LSTM (vkrl experiment charlstm)
+  fortunes-es
 )
 
 # --peers adds what the benchmarks measure vkrl against: PyTorch with OpenBLAS (bench nn, bench dqn) and GNU Go.

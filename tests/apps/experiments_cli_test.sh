@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The course's network experiments with tiny settings, as a user runs them: fashion-mlp on a slice of Fashion-MNIST
-# (alone and as a grid ranked by test accuracy), playground and optimizers; each run folder must hold its files.
+# (alone and as a grid ranked by test accuracy), playground, optimizers and charlstm; each run folder must hold its
+# files.
 # usage: experiments_cli_test.sh path/to/vkrl
 set -u
 vkrl=$1
@@ -47,6 +48,20 @@ run 'nadam .*test accuracy' -- "$vkrl" experiment optimizers --set train_limit=3
   --run-dir "$work/runs"
 has optimizers loss-curves.png results.json summary.md
 [ "$(grep -c '^| ' "$work/runs/optimizers/summary.md")" -eq 13 ] || { echo "FAIL: optimizers table lacks rows"; failures=$((failures + 1)); }
+
+# charlstm: a tiny LSTM on the fortunes-es corpus writes its files; an empty corpus file is one line on stderr, exit 1.
+run 'held-out perplexity [0-9.]+' -- "$vkrl" experiment charlstm --set units=16 --set seq=8 --set batch=4 \
+  --set updates=6 --set eval_every=3 --set eval_chars=256 --set samples=2 --set sample_length=20 --run-dir "$work/runs"
+has charlstm metrics.csv perplexity.png results.json summary.md
+grep -q 'Temperature 0.5' "$work/runs/charlstm/summary.md" || { echo "FAIL: charlstm summary lacks samples"; failures=$((failures + 1)); }
+: >"$work/empty.u8"
+"$vkrl" experiment charlstm --set corpus="$work/empty.u8" --run-dir "$work/runs" >/dev/null 2>"$log"
+code=$?
+if [ "$code" -ne 1 ] || [ "$(wc -l <"$log")" -ne 1 ] || ! grep -q 'empty.u8: the corpus file is empty' "$log"; then
+  echo "FAIL: an empty corpus gave exit $code and: $(cat "$log")"; failures=$((failures + 1))
+else
+  echo "ok: an empty corpus file is one line, exit 1"
+fi
 
 [ "$failures" -eq 0 ] && echo "all passed" || echo "$failures failed"
 exit $((failures > 0))

@@ -49,6 +49,29 @@ TEST_CASE("model spec: a JSON stack with activations appended", "[nn][spec]") {
   CHECK(model.named_tensors()[0].first == "0.weight");
 }
 
+TEST_CASE("model spec: recurrent layers over [T, F] sequences, stacked", "[nn][spec]") {
+  const std::string text = R"({"input": [10, 3], "layers": [
+      {"type": "lstm", "units": 8, "return_sequences": true, "peephole": true},
+      {"type": "simple_rnn", "units": 5, "return_sequences": true}, {"type": "gru", "units": 4},
+      {"type": "dense", "units": 2}]})";
+  Model model = model_from_json(text);
+  CHECK(kinds(model.trunk()) == std::vector<std::string>{"LSTM", "SimpleRNN", "GRU", "Dense"});
+  auto backend = make_cpu_backend();
+  model.build(*backend, 5, 1);
+  const auto& shapes = model.trunk().output_shapes();
+  CHECK(shapes[0] == Shape{5, 10, 8});
+  CHECK(shapes[1] == Shape{5, 10, 5});
+  CHECK(shapes[2] == Shape{5, 4});
+  // LSTM: 4 gates x 8 units x (3 inputs + 8 recurrent + 1 bias) + 3 x 8 peepholes; SimpleRNN 5 x (8 + 5 + 1);
+  // GRU 3 x 4 x (5 + 4 + 1); Dense 4 x 2 + 2.
+  size_t count = 0;
+  for (const auto& p : model.trunk().params()) count += p.size();
+  CHECK(count == 4 * 8 * 12 + 24 + 5 * 14 + 3 * 4 * 10 + 10);
+  CHECK(model.named_tensors()[3].first == "0.peephole");
+  CHECK(error_of(R"({"input": [10, 3], "layers": [{"type": "lstm", "units": 8, "peephole": 1}]})")
+            .find("layers[0].peephole") != std::string::npos);
+}
+
 TEST_CASE("model spec: TOML with a trunk and named heads", "[nn][spec]") {
   const std::string text = R"(
 input = [6]
@@ -88,7 +111,8 @@ rate = 0.5
 TEST_CASE("model spec: every kind of mistake is one line with the source, path and problem", "[nn][spec]") {
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "dense", "units": 2}, {"type": "dens", "units": 2}]})") ==
         "<string>: layers[1].type: unknown layer type 'dens'; did you mean 'dense'? valid: avgpool2d, batchnorm, conv2d, "
-        "dense, dropout, flatten, leaky_relu, maxpool2d, relu, reshape, residual, sigmoid, softmax, tanh");
+        "dense, dropout, flatten, gru, leaky_relu, lstm, maxpool2d, relu, reshape, residual, sigmoid, simple_rnn, "
+        "softmax, tanh");
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "dense"}]})") == "<string>: layers[0]: missing 'units'");
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "dense", "units": "8"}]})") ==
         "<string>: layers[0].units: expected an integer, got a string");

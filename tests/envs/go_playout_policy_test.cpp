@@ -91,3 +91,34 @@ TEST_CASE("go playouts: the tactical policy never fills a group's second-last li
   CHECK(avoiding_self_atari == 0);
   CHECK(avoiding_safe > 100);
 }
+
+TEST_CASE("go playouts: joining a chain rich in liberties is never taken for self-atari", "[envs][go]") {
+  // C3 touches only Black's three-stone chain (six liberties besides C3) and White stones: Black may play it.
+  const GoGame g = go_from_diagram({". . . . .",  //
+                                    ". X X X .",  //
+                                    ". O . O .",  //
+                                    ". . O . .",  //
+                                    ". . . . ."},
+                                   Stone::Black);
+  const int join = g.point_of(go_at(g, 2, 2));
+  CHECK(g.board().liberty_besides(g.point_of(go_at(g, 1, 2)), join) == Board::kNoPoint);  // more than one
+  const uint64_t seed = vkrl::test::fresh_seed();
+  INFO("seed " << seed);
+  PlayoutRng rng(seed);
+  int joins = 0;
+  for (int i = 0; i < 3000; ++i) joins += random_playout_point(g.board(), Stone::Black, rng, true) == join;
+  CHECK(joins > 80);  // 19 empty points, none refused: about 158
+}
+
+TEST_CASE("go playouts: liberty_besides names a chain's one other liberty", "[envs][go]") {
+  const GoGame g = go_from_diagram({"X X O . .",  //
+                                    ". X O . .",  //
+                                    "O . O . .",  //
+                                    ". . . . .",  //
+                                    ". . . . ."},
+                                   Stone::Black);
+  const Board& b = g.board();
+  const int chain = g.point_of(go_at(g, 0, 0)), a4 = g.point_of(go_at(g, 1, 0)), b3 = g.point_of(go_at(g, 2, 1));
+  CHECK(b.liberty_besides(chain, a4) == b3);  // A4 touches two of the chain's stones: counted twice, taken out twice
+  CHECK(b.liberty_besides(chain, b3) == a4);
+}

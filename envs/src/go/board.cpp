@@ -78,6 +78,17 @@ int Board::atari_point(int p) const {
   return all_liberties_at(head, lib) ? lib : kNoPoint;
 }
 
+int Board::liberty_besides(int q, int p) const {
+  const int head = head_[q];
+  uint64_t k = 0;  // p counts once per stone of the chain next to it
+  for (int n : {p - 1, p + 1, p - stride(), p + stride()}) k += is_stone(color_[n]) && head_[n] == head;
+  const uint64_t n = pseudo_libs_[head] - k;
+  const uint64_t sum = lib_sum_[head] - k * uint64_t(p), sum_sq = lib_sum_sq_[head] - k * uint64_t(p) * uint64_t(p);
+  if (n == 0 || sum % n != 0) return kNoPoint;
+  const uint64_t lib = sum / n;
+  return sum == n * lib && sum_sq == n * lib * lib ? int(lib) : kNoPoint;
+}
+
 int Board::liberties(int p) const {
   std::vector<bool> seen(kMaxPoints, false);
   int count = 0;

@@ -8,29 +8,34 @@ namespace vkrl::envs::go {
 
 namespace {
 
-// Playing c at p (a legal move) would leave a chain of two or more stones with one liberty: liberties are counted
-// from p's empty neighbours plus one for each neighbouring own chain that keeps a liberty besides p, and a capture is
-// never self-atari. A chain's other liberty may also be one of p's, counted twice, so a borderline case passes as
-// safe.
+// Playing c at p (a legal move) would leave a chain of two or more stones with exactly one liberty: the new chain's
+// liberties are p's empty neighbours and each joined chain's liberties besides p, which Board tells in O(1) when there
+// is at most one; a capture is never self-atari.
 bool self_ataris_group(const Board& board, int p, Stone c) {
   const int s = board.stride();
-  int liberties = 0, stones = 1;
-  int seen[4], chains = 0;
+  int stones = 1, chains[4], chain_count = 0, liberties[8], liberty_count = 0;
+  auto add_liberty = [&](int l) {
+    if (std::find(liberties, liberties + liberty_count, l) == liberties + liberty_count) liberties[liberty_count++] = l;
+  };
   for (int q : {p - 1, p + 1, p - s, p + s}) {
     const Stone at = board.at(q);
     if (at == Stone::Empty) {
-      ++liberties;
+      add_liberty(q);
     } else if (at == opponent(c)) {
       if (board.atari_point(q) == p) return false;
     } else if (at == c) {
       const int chain = board.chain_of(q);
-      if (std::find(seen, seen + chains, chain) != seen + chains) continue;
-      seen[chains++] = chain;
+      if (std::find(chains, chains + chain_count, chain) != chains + chain_count) continue;
+      chains[chain_count++] = chain;
       stones += board.stones_in_chain(q);
-      if (board.atari_point(q) != p) ++liberties;
+      if (board.atari_point(q) == p) continue;  // nothing besides p
+      const int other = board.liberty_besides(q, p);
+      if (other == Board::kNoPoint) return false;  // two or more besides p
+      add_liberty(other);
     }
+    if (liberty_count >= 2) return false;
   }
-  return liberties < 2 && stones >= 2;
+  return stones >= 2;
 }
 
 }  // namespace

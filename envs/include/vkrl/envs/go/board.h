@@ -49,6 +49,9 @@ public:
   int liberties(int p) const;
   // The one liberty of the chain at p when the chain is in atari, else kNoPoint: O(1), from the pseudo-liberty sums.
   int atari_point(int p) const;
+  // For the chain at q and an empty point p: its one liberty other than p when it has exactly one, else kNoPoint
+  // (none, or two or more). O(1) too: p's share of the sums is taken out first.
+  int liberty_besides(int q, int p) const;
 
   // Empty, not the simple-ko point, and not suicide. Superko is the caller's (GoGame's) business.
   bool is_legal_ignoring_superko(int p, Stone c) const;

@@ -65,7 +65,8 @@ int random_playout_point(const Board& board, Stone c, PlayoutRng& rng, bool avoi
     if (acceptable(p)) return p;
     std::swap(candidates[i], candidates[size_t(--n)]);
   }
-  return Board::kNoPoint;
+  // Passing instead of a self-atari would end playouts with dead stones still counted on the board: play it.
+  return avoid_self_atari ? random_playout_point(board, c, rng, false) : Board::kNoPoint;
 }
 
 int atari_reply_point(const Board& board, Stone c, int last) {

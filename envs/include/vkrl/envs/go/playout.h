@@ -8,7 +8,8 @@
 // The AnswerAtari policy makes playouts less random where it matters most (after MoGo's playouts, Gelly et al. 2006):
 // when the last move left its own chain in atari it is captured, and when it put a chain of the mover's next to it in
 // atari the mover extends at the liberty if that gains liberties; otherwise the move is uniform as above, less the
-// moves that would put two or more of the mover's own stones in atari (which the answers would then punish).
+// moves that would put two or more of the mover's own stones in atari (which the answers would then punish) while
+// any other move is left.
 #pragma once
 
 #include <cstdint>
@@ -30,8 +31,8 @@ private:
   uint64_t state_;
 };
 
-// A random legal point for c that is not c's own eye (nor, with avoid_self_atari, a self-atari of two or more
-// stones), or Board::kNoPoint when there is none (c passes).
+// A random legal point for c that is not c's own eye, or Board::kNoPoint when there is none (c passes). With
+// avoid_self_atari, a self-atari of two or more stones is chosen only when nothing else is left.
 int random_playout_point(const Board& board, Stone c, PlayoutRng& rng, bool avoid_self_atari = false);
 
 enum class PlayoutPolicy { Uniform, AnswerAtari };

@@ -53,6 +53,14 @@ void require_rows(const char* op, const Tensor& q, const Tensor& per_row) {
                 q.shape().to_string());
 }
 
+size_t require_embedding(const char* op, const Tensor& indices, const Tensor& table, const Tensor& rows) {
+  const Shape& t = table.shape();
+  if (t.rank() != 2 || rows.size() != indices.size() * size_t(t[1]))
+    throw Error(std::string(op) + ": indices " + indices.shape().to_string() + ", table " + t.to_string() +
+                " and rows " + rows.shape().to_string() + " do not fit (rows need a table row per index)");
+  return size_t(t[1]);
+}
+
 void require_optimizer_operands(const OptimizerRule& rule, const Tensor& step, const Tensor& param, const Tensor& grad,
                                 std::span<Tensor> state) {
   require_same_size("optimizer_step", param, grad);

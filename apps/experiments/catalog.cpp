@@ -5,6 +5,8 @@ namespace vkrl::apps {
 
 const std::vector<Experiment>& all_experiments() {
   static const std::vector<Experiment> experiments = {
+      {"autoencoder", "The course's autoencoders: 8-3-8 identity codes, Fashion-MNIST in a 2-D latent plane",
+       run_autoencoder, autoencoder_flags(), "latent_knn_accuracy"},
       {"blobs2d", "The course's 2D classifier: five clouds, Dense 64-64-2, SGD Nesterov (REFERENCE.md 9.1)", run_blobs2d},
       {"fashion-cnn", "The course's MNIST CNN (conv 20 5x5, pool, dense 100) on Fashion-MNIST (REFERENCE.md 9.3)",
        run_fashion_cnn, fashion_cnn_flags(), "test_accuracy"},
@@ -19,6 +21,8 @@ const std::vector<Experiment>& all_experiments() {
       {"sb-cliff", "Sutton & Barto Figure 6.4: Sarsa vs Q-learning on cliff walking", run_sb_cliff},
       {"sb-gridworld", "Sutton & Barto Figures 4.1, 3.2, 3.5: value tables by dynamic programming", run_sb_gridworld},
       {"sb-windy", "Sutton & Barto Figure 6.3: Sarsa on the windy gridworld (and king's moves)", run_sb_windy},
+      {"vae", "A variational autoencoder on Fashion-MNIST: reparameterisation, KL + reconstruction, prior samples",
+       run_vae, vae_flags(), "test_loss", false},
   };
   return experiments;
 }

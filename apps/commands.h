@@ -15,5 +15,6 @@ void add_runs_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_model_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_gtp_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_train_command(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_report_command(CLI::App& app, CommonOptions& options, int& exit_code);
 
 }  // namespace vkrl::apps

@@ -39,6 +39,8 @@ struct Experiment {
   // The results.json entry that ranks runs of a grid, and whether more is better.
   std::string key_metric = {};
   bool higher_is_better = true;
+  // The published result it sets itself beside, in a few words ("course: 98.54 % on MNIST", "Sutton & Barto Fig 6.4").
+  std::string reference = {};
 };
 
 // Every experiment, sorted by name.

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <set>
 
 #include "experiments/experiment.h"
 #include "experiments/fashion_mnist_data.h"
@@ -76,6 +77,16 @@ std::string identity_table(const IdentityResult& r) {
     t += fmt::format("| {} | {} | {} | {:.3f} |\n", input, code, rounded, r.outputs[size_t(i * kIdentitySize + i)]);
   }
   return t;
+}
+
+int distinct_rounded_codes(const IdentityResult& r) {
+  std::set<std::string> codes;
+  for (int i = 0; i < kIdentitySize; ++i) {
+    std::string code;
+    for (int k = 0; k < kIdentityCode; ++k) code += r.codes[size_t(i * kIdentityCode + k)] >= 0.5f ? '1' : '0';
+    codes.insert(code);
+  }
+  return int(codes.size());
 }
 
 }  // namespace
@@ -154,8 +165,9 @@ void run_autoencoder(const ExperimentOptions& options, RunDir& run) {
           "Eight one-hot inputs, three sigmoid hidden units, eight outputs (sigmoid, binary cross-entropy), Adam at "
           "{} for {} epochs of the eight inputs, seed {}. **{} of 8 inputs come back** (every output on the right "
           "side of 0.5), final loss {:.4f}. The course shows that three hidden units suffice for eight inputs: "
-          "the net invents a code of about log2(8) = 3 bits, and the codes below (each input's hidden activations, "
-          "and rounded to 0/1) are distinct corners, or near-corners, of the unit cube.\n\n{}\n"
+          "log2(8) = 3 bits. Here each input's hidden activations, rounded to 0/1, give {} distinct codes of the 8 "
+          "corners of the unit cube (where two inputs share a rounded code, the unrounded values still tell them "
+          "apart).\n\n{}\n"
           "## Fashion-MNIST in a 2-D code\n\n"
           "Net: 784-512-128-2-128-512-784 (ReLU; linear code; sigmoid output through binary cross-entropy from "
           "logits), Adam at {}, batch {}, {} epochs on {} training images; test binary cross-entropy per pixel "
@@ -170,7 +182,7 @@ void run_autoencoder(const ExperimentOptions& options, RunDir& run) {
           "axis (left to right: first code unit; top to bottom: second code unit, falling): the decoder morphs "
           "smoothly between the kinds of clothes it has learnt.\n\n{:.0f} s on this machine in all.\n",
           options.text("identity_lr"), options.integer("identity_epochs"), options.seed, identity.recovered,
-          identity.loss, identity_table(identity), options.text("lr"), batch, trainer.epochs_done(),
+          identity.loss, distinct_rounded_codes(identity), identity_table(identity), options.text("lr"), batch, trainer.epochs_done(),
           data.train.images.count, test_loss, data.test.images.count, std::min(3000, data.test.images.count),
           vote_table(vote), separation_sentence(vote), seconds));
 }

@@ -47,7 +47,7 @@ void add_bench_command(CLI::App& app, CommonOptions& options, int& exit_code) {
                           "MinAtar checkout for the Python peer; default: ../shared/peers/MinAtar beside the repository");
 
   static bench::GoBenchOptions go;
-  CLI::App& go_command = add_command(bench, "go", "Go random playouts/s on 9x9 and 19x19 on one core", options,
+  CLI::App& go_command = add_command(bench, "go", "Go random playouts/s on 9x9 and 19x19 on one core, and MCTS simulations/s on 9x9", options,
                                      exit_code, [&options] {
                                        go.seed = options.seed;
                                        return bench::run_go_bench(go);

@@ -22,6 +22,15 @@ void add_agent_option(CLI::App& command, std::string& agent) {
   command.add_option("--agent", agent, "Agent: " + policy_names())->required();
 }
 
+void add_search_options(CLI::App& command, AgentOptions& options) {
+  command.add_option("--playouts", options.playouts, "Search agents: simulations per move (mcts: 1000 by default)")
+      ->check(CLI::PositiveNumber);
+  command.add_option("--time", options.seconds, "Search agents: seconds per move")->check(CLI::PositiveNumber);
+  command.add_option("--threads", options.threads, "Search agents: threads (0: every core)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+}
+
 std::unique_ptr<envs::Env> open_env(const std::string& name) {
   if (envs::builtin_envs().find(name)) return envs::make_env(name);  // options errors name the env, not a file
   if (std::filesystem::is_regular_file(name)) return std::make_unique<envs::Gridworld>(name, envs::load_grid_map(name));

@@ -7,12 +7,15 @@
 #include <memory>
 #include <string>
 
+#include "agents/policy_registry.h"
 #include "vkrl/envs/env.h"
 
 namespace vkrl::apps {
 
 void add_env_option(CLI::App& command, std::string& env);
 void add_agent_option(CLI::App& command, std::string& agent);
+// --playouts, --time and --threads, for the search agents.
+void add_search_options(CLI::App& command, AgentOptions& options);
 
 // The env --env names: a registered one, or else a gridworld map file (see grid_map.h for the format). Throws
 // vkrl::Error listing the valid names when it is neither, and naming file, line and column for a bad map.

@@ -18,6 +18,7 @@ struct EvalOptions {
   std::string env, agent, csv;
   int episodes = 100;
   int max_steps = 100000;
+  AgentOptions search;
 };
 
 void write_csv(const std::string& path, const Evaluation& result) {
@@ -33,7 +34,9 @@ void write_csv(const std::string& path, const Evaluation& result) {
 int run_eval(const EvalOptions& o, const CommonOptions& common) {
   check_policy_name(o.agent);
   const auto env = open_env(o.env);
-  const auto policy = make_policy(o.agent, *env);
+  AgentOptions agent_options = o.search;
+  agent_options.seed = common.seed;
+  const auto policy = make_policy(o.agent, *env, agent_options);
   const Evaluation result = evaluate(*env, *policy, o.episodes, common.seed, o.max_steps);
 
   int truncated = 0;
@@ -60,6 +63,7 @@ void add_eval_command(CLI::App& app, CommonOptions& options, int& exit_code) {
                                   options, exit_code, [&options] { return run_eval(eval, options); });
   add_env_option(command, eval.env);
   add_agent_option(command, eval.agent);
+  add_search_options(command, eval.search);
   command.add_option("--episodes", eval.episodes, "Episodes to play")->capture_default_str()->check(CLI::PositiveNumber);
   command.add_option("--max-steps", eval.max_steps, "Steps after which an episode is cut off (counted as truncated)")
       ->capture_default_str()

@@ -25,7 +25,13 @@ struct WatchOptions {
   int episodes = 1;
   int64_t max_steps = 1000;
   double fps = 8;
+  AgentOptions search;
 };
+
+AgentOptions with_seed(AgentOptions options, uint64_t seed) {
+  options.seed = seed;
+  return options;
+}
 
 const std::vector<std::string> kKeys = {"space  pause / resume", "n      single step", "+ -    speed x2 / x0.5",
                                         "r      restart episode", "s      screenshot (PNG)", "q Esc  quit"};
@@ -35,7 +41,7 @@ public:
   Watch(const WatchOptions& o, const CommonOptions& common)
       : o_(o),
         env_(open_env(o.env)),
-        policy_(make_policy(o.agent, *env_)),
+        policy_(make_policy(o.agent, *env_, with_seed(o.search, common.seed))),
         viewer_("vkrl watch " + o.env + " (" + o.agent + ")"),
         session_(*env_, o.agent, common.seed, kKeys),
         rng_(common.seed),
@@ -73,8 +79,8 @@ private:
   // The agent picks and takes one action; an episode's end is reported as a log line.
   void act() {
     const auto observation = session_.observation();
-    std::vector<float> values = policy_->action_values(*env_, observation);
     const int action = policy_->act(*env_, observation, rng_);
+    std::vector<float> values = policy_->action_values(*env_, observation);  // a search agent's, of this act()
     session_.step(action, std::move(values));
     if (session_.episode_over())
       fmt::print("episode {}: return {:.2f}, {} steps\n", session_.panel().episode, session_.panel().episode_return,
@@ -169,6 +175,7 @@ void add_watch_command(CLI::App& app, CommonOptions& options, int& exit_code) {
                                   });
   add_env_option(command, watch.env);
   add_agent_option(command, watch.agent);
+  add_search_options(command, watch.search);
   command.add_option("--episodes", watch.episodes, "Episodes to play")->capture_default_str()->check(CLI::PositiveNumber);
   command.add_option("--max-steps", watch.max_steps, "Stop after this many steps in all")
       ->capture_default_str()

@@ -3,6 +3,7 @@
 // vkrl::Error when the agent cannot play that env, or its checkpoint is missing).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -13,10 +14,18 @@
 
 namespace vkrl::apps {
 
+// What search agents take from the command line (--playouts, --time, --threads), and the run's seed.
+struct AgentOptions {
+  int playouts = 0;    // 0: the agent's default
+  double seconds = 0;  // per move; 0: no time limit
+  int threads = 0;     // 0: every core
+  uint64_t seed = 0;
+};
+
 struct PolicyEntry {
   std::string name;
   std::string description;
-  std::function<std::unique_ptr<Policy>(const envs::Env&)> make;
+  std::function<std::unique_ptr<Policy>(const envs::Env&, const AgentOptions&)> make;
 };
 
 const std::vector<PolicyEntry>& builtin_policies();
@@ -24,7 +33,7 @@ const std::vector<PolicyEntry>& builtin_policies();
 std::string policy_names();
 // The agent --agent names, for `env`: a built-in name, or a run folder of a trained agent (runs/<name>, as vkrl train
 // writes it). Throws vkrl::Error naming the unknown agent and listing the valid names.
-std::unique_ptr<Policy> make_policy(std::string_view name, const envs::Env& env);
+std::unique_ptr<Policy> make_policy(std::string_view name, const envs::Env& env, const AgentOptions& options = {});
 // Throws that error now, before an env is opened, when `name` is neither.
 void check_policy_name(std::string_view name);
 

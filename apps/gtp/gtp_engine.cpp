@@ -104,6 +104,7 @@ void GtpEngine::commit_move(GoGame next, Stone colour, int action) {
   undo_.push_back(game_);
   record_.moves.push_back({colour, action, ""});
   game_ = std::move(next);
+  player_->move_played(game_, action);
 }
 
 std::string GtpEngine::handle(const std::string& line) {
@@ -221,7 +222,7 @@ GtpEngine::Reply GtpEngine::play(const std::vector<std::string>& args) {
   if (!action) return {false, "invalid coordinate"};
   GoGame next = game_;
   next.set_to_play(*c);
-  next.resume();
+  if (next.consecutive_passes() >= 2) next.resume();  // a controller may play on after two passes
   if (!next.is_legal(*action)) return {false, "illegal move"};
   next.play(*action);
   commit_move(std::move(next), *c, *action);
@@ -234,7 +235,7 @@ GtpEngine::Reply GtpEngine::genmove(const std::vector<std::string>& args) {
   if (!c) return {false, "invalid color"};
   GoGame next = game_;
   next.set_to_play(*c);
-  next.resume();
+  if (next.consecutive_passes() >= 2) next.resume();  // a controller may play on after two passes
   // Past the move cap the game is over for vkrl, but a controller may go on: pass.
   const int action = next.is_over() ? next.pass_action() : player_->choose_move(next, budget_for_move(*c));
   if (!next.is_over()) next.play(action);

@@ -66,14 +66,25 @@ int view_scale(int frame_width, int frame_height) {
   return std::clamp(std::min(800 / std::max(frame_width, 1), 600 / std::max(frame_height, 1)), 1, 16);
 }
 
-envs::Frame compose_view(const envs::Frame& env_frame, const PanelState& p, int scale) {
-  const int env_width = env_frame.width() * scale, env_height = env_frame.height() * scale;
+namespace {
+
+int view_height(const envs::Frame& env_frame, const PanelState& p, int scale) {
   const int value_lines = 2 + static_cast<int>(p.action_names.size());
   const int panel_height = kPad * 2 + kLine * (13 + value_lines + static_cast<int>(p.keys.size()));
-  envs::Frame view(env_width + kPanelWidth, std::max(env_height, panel_height), kBackground);
+  return std::max(env_frame.height() * scale, panel_height);
+}
 
+}  // namespace
+
+int env_top_in_view(const envs::Frame& env_frame, const PanelState& p, int scale) {
   // The env sits centred in the height the panel needs.
-  const int top = (view.height() - env_height) / 2;
+  return (view_height(env_frame, p, scale) - env_frame.height() * scale) / 2;
+}
+
+envs::Frame compose_view(const envs::Frame& env_frame, const PanelState& p, int scale) {
+  const int env_width = env_frame.width() * scale, env_height = env_frame.height() * scale;
+  envs::Frame view(env_width + kPanelWidth, view_height(env_frame, p, scale), kBackground);
+  const int top = env_top_in_view(env_frame, p, scale);
   for (int y = 0; y < env_height; ++y)
     for (int x = 0; x < env_width; ++x) view.set(x, top + y, env_frame.at(x / scale, y / scale));
 

@@ -31,5 +31,7 @@ int view_scale(int frame_width, int frame_height);
 // The env frame scaled by `scale` beside the panel. The size depends only on the env frame's size and the number of
 // actions and help lines, so every frame of a recording has the same size.
 envs::Frame compose_view(const envs::Frame& env_frame, const PanelState& panel, int scale);
+// Where compose_view puts the env frame: its top edge in the view (it starts at x 0).
+int env_top_in_view(const envs::Frame& env_frame, const PanelState& panel, int scale);
 
 }  // namespace vkrl::apps

@@ -18,6 +18,8 @@ bool to_key(const SDL_Keysym& sym, KeyPress& out) {
     case SDLK_RIGHT: out = {Key::right}; return true;
     case SDLK_SPACE: out = {Key::space}; return true;
     case SDLK_n: out = {Key::n}; return true;
+    case SDLK_h: out = {Key::h}; return true;
+    case SDLK_u: out = {Key::u}; return true;
     case SDLK_r: out = {Key::r}; return true;
     case SDLK_s: out = {Key::s}; return true;
     case SDLK_q: out = {Key::q}; return true;
@@ -41,6 +43,9 @@ void add_event(const SDL_Event& e, std::vector<KeyPress>& keys) {
   KeyPress k{};
   if (e.type == SDL_QUIT) keys.push_back({Key::q});
   if (e.type == SDL_KEYDOWN && to_key(e.key.keysym, k)) keys.push_back(k);
+  // The window is the frame's size, so a click's window pixel is the frame's pixel.
+  if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button == SDL_BUTTON_LEFT)
+    keys.push_back({Key::click, 0, e.button.x, e.button.y});
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
-// Viewer is the SDL2 window that shows composed frames (panel.h) and reports key presses. It runs headless when
-// SDL's video driver is "dummy" (SDL_VIDEODRIVER=dummy, as the tests set) or no display can be opened (SDL then
-// falls back to "offscreen", or fails): nothing is shown, no key arrives, and the command's loop runs unchanged,
-// still producing frames for recording.
+// Viewer is the SDL2 window that shows composed frames (panel.h) and reports key presses and mouse clicks. It runs
+// headless when SDL's video driver is "dummy" (SDL_VIDEODRIVER=dummy, as the tests set) or no display can be opened
+// (SDL then falls back to "offscreen", or fails): nothing is shown, no key arrives, and the command's loop runs
+// unchanged, still producing frames for recording.
 #pragma once
 
 #include <string>

@@ -116,3 +116,74 @@ TEST_CASE("mcts: on Go, the capture that decides the game", "[agents][mcts]") {
   MctsSearch search(evaluator, {2.0, 1000, 0, 100, seed});
   CHECK(search.choose_action(GoEnv("go/5x5", game)) == 4 * 5 + 1);
 }
+
+TEST_CASE("mcts: with RAVE, the deciding Go capture from 300 simulations, and AMAF counts gathered", "[agents][mcts]") {
+  using namespace vkrl::envs::go;
+  const uint64_t seed = vkrl::test::fresh_seed();
+  INFO("seed " << seed);
+  GoGame game({5, 7.5, 0});
+  const char* rows[] = {"X O X . .", "X O X . .", "X O X . .", "X O X . .", ". . . . ."};
+  for (int r = 0; r < 5; ++r)
+    for (int c = 0; c < 5; ++c)
+      if (rows[r][2 * c] != '.') game.add_setup_stone(r * 5 + c, rows[r][2 * c] == 'X' ? Stone::Black : Stone::White);
+  GoPlayoutEvaluator evaluator;
+  MctsOptions options;
+  options.max_simulations = 300;
+  options.rave_equivalence = 1000;
+  options.uct_c = 0.2;
+  options.seed = seed;
+  MctsSearch search(evaluator, options);
+  CHECK(search.choose_action(GoEnv("go/5x5", game)) == 4 * 5 + 1);
+  // AMAF statistics were gathered: siblings never visited still carry them.
+  int amaf = 0;
+  for (const SearchNode& c : search.root().children) amaf += c.amaf_count;
+  CHECK(amaf > 300);
+}
+
+TEST_CASE("mcts: root parallelism splits the budget and repeats for a seed", "[agents][mcts]") {
+  const uint64_t seed = vkrl::test::fresh_seed();
+  INFO("seed " << seed);
+  RandomRolloutEvaluator evaluator(4);
+  MctsOptions options;
+  options.max_simulations = 3001;
+  options.threads = 2;
+  options.seed = seed;
+  MctsSearch a(evaluator, options), b(evaluator, options);
+  CHECK(a.choose_action(Nim(7)) == 0);
+  CHECK(a.simulations() == 3001);
+  CHECK(b.choose_action(Nim(7)) == 0);
+  const auto ma = a.root_moves(), mb = b.root_moves();
+  REQUIRE(ma.size() == mb.size());
+  int visits = 0;
+  for (size_t i = 0; i < ma.size(); ++i) {
+    CHECK(ma[i].action == mb[i].action);
+    CHECK(ma[i].visits == mb[i].visits);
+    visits += ma[i].visits;
+  }
+  CHECK(visits == 3001);
+}
+
+TEST_CASE("mcts: the tree is kept across advance() and dropped without it", "[agents][mcts]") {
+  const uint64_t seed = vkrl::test::fresh_seed();
+  INFO("seed " << seed);
+  RandomRolloutEvaluator evaluator(4);
+  MctsOptions options;
+  options.max_simulations = 2000;
+  options.seed = seed;
+  MctsSearch search(evaluator, options);
+  Nim game(8);
+  const int mine = search.choose_action(game);
+  CHECK(mine == 1);  // leave 6
+  game.step(mine);
+  search.advance(mine);
+  game.step(0);  // the opponent leaves 5
+  search.advance(0);
+  const int kept_visits = search.root().explore_count;
+  CHECK(kept_visits > 0);
+  CHECK(search.choose_action(game) == 1);  // leave 3
+  CHECK(search.root().explore_count == kept_visits + 2000);
+  // A move the tree never expanded: the next search starts from nothing.
+  search.advance(5);
+  search.choose_action(game);
+  CHECK(search.root().explore_count == 2000);
+}

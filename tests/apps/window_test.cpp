@@ -87,7 +87,7 @@ TEST_CASE("window: MinAtar's arrows move and space fires", "[apps][window]") {
 TEST_CASE("agents: random is registered, unknown names list the valid ones", "[apps][agents]") {
   CHECK_NOTHROW(vkrl::apps::check_policy_name("random"));
   CHECK_THROWS_WITH(vkrl::apps::check_policy_name("alphago"),
-                    "unknown agent 'alphago'; valid: random, value-iteration, sarsa, q-learning, do-nothing, "
+                    "unknown agent 'alphago'; valid: random, value-iteration, sarsa, q-learning, mcts, do-nothing, "
                     "reco-powerline, expert, or a run folder of a trained agent (runs/NAME)");
 }
 

@@ -7,7 +7,7 @@ void add_step_reward(std::vector<double>& returns, int mover, double reward) {
   if (returns.size() == 2) returns[size_t(1 - mover)] -= reward;
 }
 
-std::vector<double> RandomRolloutEvaluator::evaluate(const envs::Env& env, std::mt19937_64& rng) {
+std::vector<double> RandomRolloutEvaluator::evaluate(const envs::Env& env, std::mt19937_64& rng, MoveTrace* trace) {
   std::vector<double> total(size_t(env.player_count()), 0.0);
   for (int r = 0; r < rollouts_; ++r) {
     const auto game = env.clone();
@@ -15,7 +15,9 @@ std::vector<double> RandomRolloutEvaluator::evaluate(const envs::Env& env, std::
       const std::vector<int> legal = game->legal_actions();
       if (legal.empty()) break;
       const int mover = game->current_player();
-      const envs::StepResult result = game->step(legal[rng() % legal.size()]);
+      const int action = legal[rng() % legal.size()];
+      if (trace && r == 0) trace->emplace_back(mover, action);
+      const envs::StepResult result = game->step(action);
       add_step_reward(total, mover, result.reward);
       if (result.done()) break;
     }

@@ -70,6 +70,14 @@ bool Board::all_liberties_at(int head, int p) const {
   return n > 0 && lib_sum_[head] == n * uint64_t(p) && lib_sum_sq_[head] == n * uint64_t(p) * uint64_t(p);
 }
 
+int Board::atari_point(int p) const {
+  const int head = head_[p];
+  const uint64_t n = pseudo_libs_[head];
+  if (n == 0 || lib_sum_[head] % n != 0) return kNoPoint;
+  const int lib = int(lib_sum_[head] / n);
+  return all_liberties_at(head, lib) ? lib : kNoPoint;
+}
+
 int Board::liberties(int p) const {
   std::vector<bool> seen(kMaxPoints, false);
   int count = 0;

@@ -109,6 +109,13 @@ void GoEnv::render(Frame& frame) const {
   }
 }
 
+std::optional<ActionSpot> GoEnv::action_spot(int action) const {
+  const int n = game_.size();
+  if (action < 0 || action >= n * n) return std::nullopt;
+  const int px = kCellPixels;
+  return ActionSpot{px + (action % n) * px, px + (action / n) * px, px / 2};
+}
+
 std::string GoEnv::to_string() const {
   std::string out = game_.board().to_string();
   out += (game_.to_play() == Stone::Black ? "black" : "white");

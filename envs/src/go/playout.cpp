@@ -1,18 +1,53 @@
 #include "vkrl/envs/go/playout.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
 namespace vkrl::envs::go {
 
-int random_playout_point(const Board& board, Stone c, PlayoutRng& rng) {
+namespace {
+
+// Playing c at p (a legal move) would leave a chain of two or more stones with one liberty: liberties are counted
+// from p's empty neighbours plus one for each neighbouring own chain that keeps a liberty besides p, and a capture is
+// never self-atari. A chain's other liberty may also be one of p's, counted twice, so a borderline case passes as
+// safe.
+bool self_ataris_group(const Board& board, int p, Stone c) {
+  const int s = board.stride();
+  int liberties = 0, stones = 1;
+  int seen[4], chains = 0;
+  for (int q : {p - 1, p + 1, p - s, p + s}) {
+    const Stone at = board.at(q);
+    if (at == Stone::Empty) {
+      ++liberties;
+    } else if (at == opponent(c)) {
+      if (board.atari_point(q) == p) return false;
+    } else if (at == c) {
+      const int chain = board.chain_of(q);
+      if (std::find(seen, seen + chains, chain) != seen + chains) continue;
+      seen[chains++] = chain;
+      stones += board.stones_in_chain(q);
+      if (board.atari_point(q) != p) ++liberties;
+    }
+  }
+  return liberties < 2 && stones >= 2;
+}
+
+}  // namespace
+
+int random_playout_point(const Board& board, Stone c, PlayoutRng& rng, bool avoid_self_atari) {
+  const auto acceptable = [&](int p) {
+    return !board.is_eye(p, c) && board.is_legal_ignoring_superko(p, c) &&
+           !(avoid_self_atari && self_ataris_group(board, p, c));
+  };
   // Most draws are acceptable, so first a few plain draws from the empty points (rejection sampling, uniform over the
-  // acceptable ones) without copying anything.
+  // acceptable ones) without copying anything. The eye test goes first: it fails fast on most points and is cheaper
+  // than the legality test on the eyes that fill the board late in a playout.
   constexpr int kQuickDraws = 8;
   const int empties = board.empty_count();
   for (int i = 0; i < kQuickDraws && empties > 0; ++i) {
     const int p = board.empty_point(int(rng.below(uint32_t(empties))));
-    if (board.is_legal_ignoring_superko(p, c) && !board.is_eye(p, c)) return p;
+    if (acceptable(p)) return p;
   }
   // Then every empty point at most once: a rejected one is swapped past the end of the live range, and the accepted
   // one is still uniform over the acceptable points.
@@ -22,16 +57,39 @@ int random_playout_point(const Board& board, Stone c, PlayoutRng& rng) {
   while (n > 0) {
     const uint32_t i = rng.below(uint32_t(n));
     const int p = candidates[i];
-    if (board.is_legal_ignoring_superko(p, c) && !board.is_eye(p, c)) return p;
+    if (acceptable(p)) return p;
     std::swap(candidates[i], candidates[size_t(--n)]);
   }
   return Board::kNoPoint;
 }
 
-PlayoutResult random_playout(Board& board, Stone c, int passes, int max_moves, double komi, PlayoutRng& rng) {
+int atari_reply_point(const Board& board, Stone c, int last) {
+  if (last == Board::kNoPoint || board.at(last) != opponent(c)) return Board::kNoPoint;
+  // Capture the last mover's chain when it is in atari.
+  const int capture = board.atari_point(last);
+  if (capture != Board::kNoPoint && board.is_legal_ignoring_superko(capture, c)) return capture;
+  // Extend a chain of c's next to the last move out of atari, when the liberty leads to at least two more.
+  const int s = board.stride();
+  for (int q : {last - 1, last + 1, last - s, last + s}) {
+    if (board.at(q) != c) continue;
+    const int lib = board.atari_point(q);
+    if (lib == Board::kNoPoint || !board.is_legal_ignoring_superko(lib, c)) continue;
+    int new_liberties = 0;
+    for (int n : {lib - 1, lib + 1, lib - s, lib + s}) new_liberties += board.at(n) == Stone::Empty;
+    if (new_liberties >= 2) return lib;
+  }
+  return Board::kNoPoint;
+}
+
+PlayoutResult random_playout(Board& board, Stone c, int passes, int max_moves, double komi, PlayoutRng& rng,
+                             const PlayoutOptions& options) {
   PlayoutResult result;
+  int last = options.last_point;
   while (passes < 2 && result.moves < max_moves) {
-    const int p = random_playout_point(board, c, rng);
+    int p = options.policy == PlayoutPolicy::AnswerAtari ? atari_reply_point(board, c, last) : Board::kNoPoint;
+    if (p == Board::kNoPoint) p = random_playout_point(board, c, rng, options.policy == PlayoutPolicy::AnswerAtari);
+    if (options.played) options.played->push_back(p);
+    last = p;
     if (p == Board::kNoPoint) {
       board.pass();
       ++passes;

@@ -1,6 +1,7 @@
 // `vkrl bench go`: random playouts per second on one core, on 9x9 and 19x19, through the fast playout path
-// (envs/go/playout.h: uniform legal moves that fill no own eye, simple ko only, to two passes or 2 * size^2 moves,
-// scored by area). Each playout starts from the empty board. There is no peer measured in the same run yet: GNU Go
+// (envs/go/playout.h: legal moves that fill no own eye, simple ko only, to two passes or 2 * size^2 moves, scored by
+// area), uniform and answering ataris; then the GTP engine's MCTS simulations per second on 9x9 on one thread and on
+// every core. Each playout and search starts from the empty board. There is no peer measured in the same run: GNU Go
 // has no playout mode.
 #pragma once
 

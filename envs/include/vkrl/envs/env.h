@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -31,6 +32,11 @@ struct StepResult {
   bool terminated = false;  // reached a terminal state: its value is zero
   bool truncated = false;   // stopped by a limit: the state still has a value
   bool done() const { return terminated || truncated; }
+};
+
+struct ActionSpot {
+  int x = 0, y = 0;  // centre, in render() pixels
+  int half = 0;      // half the side of the square
 };
 
 class Env {
@@ -61,6 +67,13 @@ public:
   virtual void set_carried_state(std::span<const int64_t> state) { (void)state; }
 
   virtual void render(Frame& frame) const = 0;
+  // Where an action sits on render()'s picture, for boards a person plays with the mouse and for search heat maps:
+  // a square of render pixels centred on the action's point, or nullopt for an action with no place (a pass, or any
+  // action of an env that is not a board).
+  virtual std::optional<ActionSpot> action_spot(int action) const {
+    (void)action;
+    return std::nullopt;
+  }
   virtual std::unique_ptr<Env> clone() const = 0;
   virtual std::string to_string() const = 0;
 

@@ -13,11 +13,15 @@
 
 namespace vkrl::agents::mcts {
 
+// The moves a rollout made, in order, as (player, action): what RAVE learns from.
+using MoveTrace = std::vector<std::pair<int, int>>;
+
 class Evaluator {
 public:
   virtual ~Evaluator() = default;
-  // The expected return from env's state on, one entry per player (env.player_count()).
-  virtual std::vector<double> evaluate(const envs::Env& env, std::mt19937_64& rng) = 0;
+  // The expected return from env's state on, one entry per player (env.player_count()). When `trace` is given, a
+  // rollout evaluator appends the moves of its first rollout to it (one that plays no moves leaves it alone).
+  virtual std::vector<double> evaluate(const envs::Env& env, std::mt19937_64& rng, MoveTrace* trace = nullptr) = 0;
   // (action, probability) for each of env.legal_actions(), the probabilities summing to 1.
   virtual std::vector<std::pair<int, double>> prior(const envs::Env& env) = 0;
 };
@@ -31,7 +35,7 @@ public:
   explicit RandomRolloutEvaluator(int rollouts = 1, int max_steps = 1000)
       : rollouts_(rollouts), max_steps_(max_steps) {}
 
-  std::vector<double> evaluate(const envs::Env& env, std::mt19937_64& rng) override;
+  std::vector<double> evaluate(const envs::Env& env, std::mt19937_64& rng, MoveTrace* trace = nullptr) override;
   std::vector<std::pair<int, double>> prior(const envs::Env& env) override;
 
 private:

@@ -44,8 +44,11 @@ public:
   uint64_t hash() const { return hash_; }
   int ko_point() const { return ko_; }  // kNoPoint when no simple ko is on
   int stones_in_chain(int p) const { return chain_stones_[head_[p]]; }
+  int chain_of(int p) const { return head_[p]; }  // the same point for every stone of a chain
   // Distinct liberties of the chain at p (a walk over the chain; for tests and display, not the hot path).
   int liberties(int p) const;
+  // The one liberty of the chain at p when the chain is in atari, else kNoPoint: O(1), from the pseudo-liberty sums.
+  int atari_point(int p) const;
 
   // Empty, not the simple-ko point, and not suicide. Superko is the caller's (GoGame's) business.
   bool is_legal_ignoring_superko(int p, Stone c) const;

@@ -46,10 +46,12 @@ public:
   int current_player() const override { return game_.to_play() == Stone::Black ? 0 : 1; }
 
   void render(Frame& frame) const override;
+  std::optional<ActionSpot> action_spot(int action) const override;
   std::unique_ptr<Env> clone() const override { return std::make_unique<GoEnv>(*this); }
   std::string to_string() const override;
 
   const GoGame& game() const { return game_; }
+  int last_action() const { return last_action_; }  // -1 before the first move
 
 private:
   using Snapshot = std::array<Stone, Board::kMaxSize * Board::kMaxSize>;

@@ -4,9 +4,15 @@
 // only simple ko is checked (Board's ko point), not positional superko, because a longer cycle is vanishingly rare
 // in random play without eye filling and the move cap ends any cycle anyway; there is no position history, so a
 // playout allocates nothing. The playout ends after two consecutive passes or at the move cap and is scored by area.
+//
+// The AnswerAtari policy makes playouts less random where it matters most (after MoGo's playouts, Gelly et al. 2006):
+// when the last move left its own chain in atari it is captured, and when it put a chain of the mover's next to it in
+// atari the mover extends at the liberty if that gains liberties; otherwise the move is uniform as above, less the
+// moves that would put two or more of the mover's own stones in atari (which the answers would then punish).
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "vkrl/envs/go/board.h"
 #include "vkrl/splitmix64.h"
@@ -24,8 +30,20 @@ private:
   uint64_t state_;
 };
 
-// A random legal point for c that is not c's own eye, or Board::kNoPoint when there is none (c passes).
-int random_playout_point(const Board& board, Stone c, PlayoutRng& rng);
+// A random legal point for c that is not c's own eye (nor, with avoid_self_atari, a self-atari of two or more
+// stones), or Board::kNoPoint when there is none (c passes).
+int random_playout_point(const Board& board, Stone c, PlayoutRng& rng, bool avoid_self_atari = false);
+
+enum class PlayoutPolicy { Uniform, AnswerAtari };
+
+// AnswerAtari's reply to the move at `last` (a point, or kNoPoint), or kNoPoint when it has none for c.
+int atari_reply_point(const Board& board, Stone c, int last);
+
+struct PlayoutOptions {
+  PlayoutPolicy policy = PlayoutPolicy::Uniform;
+  int last_point = Board::kNoPoint;  // the move before the playout, for AnswerAtari
+  std::vector<int>* played = nullptr;  // when given, receives each move's point (kNoPoint for a pass)
+};
 
 struct PlayoutResult {
   double score = 0;  // Black's area minus White's minus komi
@@ -34,6 +52,7 @@ struct PlayoutResult {
 
 // Plays from `board` with c to move (and `passes` consecutive passes already made) until two consecutive passes or
 // `max_moves` moves; the board is left in the final position.
-PlayoutResult random_playout(Board& board, Stone c, int passes, int max_moves, double komi, PlayoutRng& rng);
+PlayoutResult random_playout(Board& board, Stone c, int passes, int max_moves, double komi, PlayoutRng& rng,
+                             const PlayoutOptions& options = {});
 
 }  // namespace vkrl::envs::go

@@ -16,5 +16,6 @@ void add_model_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_gtp_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_sgf_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_train_command(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_report_command(CLI::App& app, CommonOptions& options, int& exit_code);
 
 }  // namespace vkrl::apps

@@ -34,7 +34,7 @@ const Experiment& find_experiment(const std::string& name) {
 void print_list() {
   fmt::print("Experiments (vkrl experiment NAME [--set FLAG=VALUE] [--grid FLAG=V1,V2,...]):\n");
   for (const auto& e : all_experiments()) {
-    fmt::print("  {:<18} {}\n", e.name, e.description);
+    fmt::print("  {:<18} {}{}\n", e.name, e.description, e.reference.empty() ? "" : "  [" + e.reference + "]");
     for (const auto& f : e.flags) fmt::print("  {:<18}   {}={:<8} {}\n", "", f.name, f.default_value, f.help);
   }
 }

@@ -27,6 +27,7 @@ int run(int argc, char** argv) {
   vkrl::apps::add_gtp_command(app, options, exit_code);
   vkrl::apps::add_sgf_command(app, options, exit_code);
   vkrl::apps::add_train_command(app, options, exit_code);
+  vkrl::apps::add_report_command(app, options, exit_code);
   app.footer("Run 'vkrl COMMAND --help' for a command's options.\n"
              "Environment: VKRL_DEVICE (as --device), VKRL_VALIDATE=1 (Vulkan validation layers),\n"
              "VKRL_CACHE_DIR (pipeline cache; default ~/.cache/vkrl).");

@@ -39,6 +39,8 @@ struct Experiment {
   // The results.json entry that ranks runs of a grid, and whether more is better.
   std::string key_metric = {};
   bool higher_is_better = true;
+  // The published result it sets itself beside, in a few words ("course: 98.54 % on MNIST", "Sutton & Barto Fig 6.4").
+  std::string reference = {};
 };
 
 // Every experiment, sorted by name.
@@ -55,6 +57,8 @@ void run_fashion_cnn(const ExperimentOptions& options, RunDir& run);
 void run_fashion_cnn_bn_l2(const ExperimentOptions& options, RunDir& run);
 void run_optimizers(const ExperimentOptions& options, RunDir& run);
 void run_charlstm(const ExperimentOptions& options, RunDir& run);
+void run_autoencoder(const ExperimentOptions& options, RunDir& run);
+void run_vae(const ExperimentOptions& options, RunDir& run);
 
 // The flags of the experiments that take some, declared beside their code.
 std::vector<ExperimentFlag> playground_flags();
@@ -63,5 +67,7 @@ std::vector<ExperimentFlag> fashion_cnn_flags();
 std::vector<ExperimentFlag> fashion_cnn_bn_l2_flags();
 std::vector<ExperimentFlag> optimizers_flags();
 std::vector<ExperimentFlag> charlstm_flags();
+std::vector<ExperimentFlag> autoencoder_flags();
+std::vector<ExperimentFlag> vae_flags();
 
 }  // namespace vkrl::apps

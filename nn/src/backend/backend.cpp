@@ -65,6 +65,8 @@ void require_cell_tensor(const char* op, const CellSize& size, const Tensor& t, 
   if (size_t(t.shape().rows()) != size.rows || t.shape().cols() != size.units * size_t(blocks))
     throw Error(std::string(op) + ": " + t.shape().to_string() + " is not " + std::to_string(size.rows) + " x " +
                 std::to_string(blocks) + " * " + std::to_string(size.units) + " for the batch's state");
+}
+
 size_t require_embedding(const char* op, const Tensor& indices, const Tensor& table, const Tensor& rows) {
   const Shape& t = table.shape();
   if (t.rank() != 2 || rows.size() != indices.size() * size_t(t[1]))

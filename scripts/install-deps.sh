@@ -17,6 +17,8 @@ packages=(
   python3 python3-numpy
   # data: Fashion-MNIST for the course's image classifiers (vkrl experiment fashion-*, optimizers)
   dataset-fashion-mnist
+  # support vector regression for the electricity-forecast experiment (vkrl experiment electricity)
+  libsvm-dev
 )
 
 # --peers adds what the benchmarks measure vkrl against: PyTorch with OpenBLAS (bench nn, bench dqn) and GNU Go.

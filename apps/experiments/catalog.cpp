@@ -6,6 +6,8 @@ namespace vkrl::apps {
 const std::vector<Experiment>& all_experiments() {
   static const std::vector<Experiment> experiments = {
       {"blobs2d", "The course's 2D classifier: five clouds, Dense 64-64-2, SGD Nesterov (REFERENCE.md 9.1)", run_blobs2d},
+      {"electricity", "Demand forecasting, next 24 h from the last 48: ridge, SVR, FF, LSTM, CNN (REFERENCE.md 9.4)",
+       run_electricity, electricity_flags(), "cnn_test_mse", false},
       {"fashion-cnn", "The course's MNIST CNN (conv 20 5x5, pool, dense 100) on Fashion-MNIST (REFERENCE.md 9.3)",
        run_fashion_cnn, fashion_cnn_flags(), "test_accuracy"},
       {"fashion-cnn-bn-l2", "The course's CNN with batch norm after the conv and L2 on the dense layer (Fashion-MNIST)",

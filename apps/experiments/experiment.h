@@ -54,6 +54,7 @@ void run_fashion_mlp(const ExperimentOptions& options, RunDir& run);
 void run_fashion_cnn(const ExperimentOptions& options, RunDir& run);
 void run_fashion_cnn_bn_l2(const ExperimentOptions& options, RunDir& run);
 void run_optimizers(const ExperimentOptions& options, RunDir& run);
+void run_electricity(const ExperimentOptions& options, RunDir& run);
 
 // The flags of the experiments that take some, declared beside their code.
 std::vector<ExperimentFlag> playground_flags();
@@ -61,5 +62,6 @@ std::vector<ExperimentFlag> fashion_mlp_flags();
 std::vector<ExperimentFlag> fashion_cnn_flags();
 std::vector<ExperimentFlag> fashion_cnn_bn_l2_flags();
 std::vector<ExperimentFlag> optimizers_flags();
+std::vector<ExperimentFlag> electricity_flags();
 
 }  // namespace vkrl::apps

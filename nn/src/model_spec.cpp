@@ -19,9 +19,12 @@
 #include "vkrl/nn/layers/conv2d.h"
 #include "vkrl/nn/layers/dense.h"
 #include "vkrl/nn/layers/dropout.h"
+#include "vkrl/nn/layers/gru.h"
+#include "vkrl/nn/layers/lstm.h"
 #include "vkrl/nn/layers/pool2d.h"
 #include "vkrl/nn/layers/reshape.h"
 #include "vkrl/nn/layers/residual.h"
+#include "vkrl/nn/layers/simple_rnn.h"
 #include "vkrl/nn/layers/softmax_layer.h"
 
 namespace vkrl::nn {
@@ -137,6 +140,11 @@ Regularizer regularizer_of(const Node& layer) {
 
 void add_layers(Sequential& stack, const Node& list);
 
+// A recurrent layer returns the last state unless "return_sequences" is true.
+bool return_sequences_of(const Node& layer) {
+  return layer.has("return_sequences") && layer.at("return_sequences").boolean();
+}
+
 void add_pool(Sequential& s, const Node& n, PoolKind kind) {
   Pool2dOptions o;
   if (n.has("pool")) std::tie(o.pool_h, o.pool_w) = n.at("pool").pair(1);
@@ -228,6 +236,22 @@ const std::map<std::string, LayerType>& layer_types() {
       {"sigmoid",
        {{}, [](Sequential& s, const Node&) { s.add(std::make_unique<ActivationLayer>(Activation::sigmoid)); }}},
       {"tanh", {{}, [](Sequential& s, const Node&) { s.add(std::make_unique<ActivationLayer>(Activation::tanh)); }}},
+      {"lstm",
+       {{"units", "return_sequences", "peephole"},
+        [](Sequential& s, const Node& n) {
+          s.add(std::make_unique<LSTM>(n.at("units").integer(1), return_sequences_of(n),
+                                       n.has("peephole") && n.at("peephole").boolean()));
+        }}},
+      {"gru",
+       {{"units", "return_sequences"},
+        [](Sequential& s, const Node& n) {
+          s.add(std::make_unique<GRU>(n.at("units").integer(1), return_sequences_of(n)));
+        }}},
+      {"simple_rnn",
+       {{"units", "return_sequences"},
+        [](Sequential& s, const Node& n) {
+          s.add(std::make_unique<SimpleRNN>(n.at("units").integer(1), return_sequences_of(n)));
+        }}},
       {"residual",
        {{"layers"},
         [](Sequential& s, const Node& n) {

@@ -14,9 +14,12 @@
 #include "vkrl/nn/layers/conv2d.h"
 #include "vkrl/nn/layers/dense.h"
 #include "vkrl/nn/layers/dropout.h"
+#include "vkrl/nn/layers/gru.h"
+#include "vkrl/nn/layers/lstm.h"
 #include "vkrl/nn/layers/pool2d.h"
 #include "vkrl/nn/layers/reshape.h"
 #include "vkrl/nn/layers/residual.h"
+#include "vkrl/nn/layers/simple_rnn.h"
 #include "vkrl/nn/layers/softmax_layer.h"
 #include "vkrl/nn/model.h"
 #include "vkrl/nn/sequential.h"
@@ -283,4 +286,35 @@ TEST_CASE("gradcheck: a Model's heads add their gradients into the trunk", "[nn]
     CHECK(check_tensor(params[p], grads[p].read_double(), evaluate) < kTolerance);
   }
   CHECK(check_tensor(x, dx, evaluate) < kTolerance);
+}
+
+// Recurrent layers over [N, T, F] sequences: with return_sequences the loss covers every step's output, so the
+// gradient flows back through time from each step; without, a Dense head reads the last state only.
+TEST_CASE("gradcheck: LSTM over 6 steps, with and without peepholes, every step's output or the last", "[nn][gradcheck]") {
+  const bool peephole = GENERATE(false, true);
+  const bool sequences = GENERATE(true, false);
+  INFO("peephole " << peephole << ", return_sequences " << sequences);
+  Sequential model;
+  model.add(std::make_unique<LSTM>(5, sequences, peephole));
+  if (!sequences) model.add(std::make_unique<Dense>(3));
+  check_model(model, {3, 6, 4}, {LossKind::mse});
+}
+
+TEST_CASE("gradcheck: two stacked LSTMs", "[nn][gradcheck]") {
+  const bool peephole = GENERATE(false, true);
+  Sequential model;
+  model.add(std::make_unique<LSTM>(4, true, peephole)).add(std::make_unique<LSTM>(3, false, peephole));
+  model.add(std::make_unique<Dense>(2));
+  check_model(model, {2, 5, 3}, {LossKind::cross_entropy});
+}
+
+TEST_CASE("gradcheck: GRU and SimpleRNN, every step's output or the last, stacked", "[nn][gradcheck]") {
+  const bool sequences = GENERATE(true, false);
+  INFO("return_sequences " << sequences);
+  Sequential model;
+  SECTION("GRU") { model.add(std::make_unique<GRU>(4, true)).add(std::make_unique<GRU>(5, sequences)); }
+  SECTION("SimpleRNN") {
+    model.add(std::make_unique<SimpleRNN>(4, true)).add(std::make_unique<SimpleRNN>(5, sequences));
+  }
+  check_model(model, {3, 6, 3}, {LossKind::mse});
 }

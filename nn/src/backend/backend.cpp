@@ -53,6 +53,20 @@ void require_rows(const char* op, const Tensor& q, const Tensor& per_row) {
                 q.shape().to_string());
 }
 
+void require_swapped_axes(const Tensor& x, const Tensor& y) {
+  const Shape &a = x.shape(), &b = y.shape();
+  if (a.rank() < 2 || b.rank() != a.rank() || a[0] != b[1] || a[1] != b[0] || a.size() != b.size())
+    throw Error("swap_leading_axes: " + a.to_string() + " cannot become " + b.to_string());
+}
+
+CellSize cell_size(const Tensor& state) { return {size_t(state.shape().rows()), state.shape().cols()}; }
+
+void require_cell_tensor(const char* op, const CellSize& size, const Tensor& t, int blocks) {
+  if (size_t(t.shape().rows()) != size.rows || t.shape().cols() != size.units * size_t(blocks))
+    throw Error(std::string(op) + ": " + t.shape().to_string() + " is not " + std::to_string(size.rows) + " x " +
+                std::to_string(blocks) + " * " + std::to_string(size.units) + " for the batch's state");
+}
+
 void require_optimizer_operands(const OptimizerRule& rule, const Tensor& step, const Tensor& param, const Tensor& grad,
                                 std::span<Tensor> state) {
   require_same_size("optimizer_step", param, grad);

@@ -94,6 +94,18 @@ public:
   void optimizer_step(const OptimizerRule& rule, const Tensor& step, Tensor& param, const Tensor& grad,
                       std::span<Tensor> state) override;
 
+  // cpu_recurrent.cpp
+  void swap_leading_axes(const Tensor& x, Tensor& y) override;
+  void lstm_cell(const Tensor& peephole, const Tensor& c_prev, Tensor& gates, Tensor& c, Tensor& h) override;
+  void lstm_cell_backward(const Tensor& peephole, const Tensor& gates, const Tensor& c_prev, const Tensor& c,
+                          const Tensor& dh, Tensor& dc, Tensor& dgates, Tensor& dpeephole) override;
+  void gru_reset(const Tensor& h_prev, Tensor& zr, Tensor& reset_hidden) override;
+  void gru_update(const Tensor& h_prev, const Tensor& zr, Tensor& n, Tensor& h) override;
+  void gru_update_backward(const Tensor& h_prev, const Tensor& zr, const Tensor& n, const Tensor& dh, Tensor& dzr,
+                           Tensor& dn, Tensor& dh_prev) override;
+  void gru_reset_backward(const Tensor& h_prev, const Tensor& zr, const Tensor& d_reset_hidden, Tensor& dzr,
+                          Tensor& dh_prev) override;
+
   // Access to a tensor's numbers; throws if the tensor belongs to another backend.
   T* data(const Tensor& t) const {
     if (&t.backend() != this) throw Error("a tensor of backend " + t.backend().name() + " given to " + name());

@@ -17,6 +17,14 @@ size_t channel_inner(const Tensor& y, size_t channels, const char* op);
 void require_rows(const char* op, const Tensor& q, const Tensor& per_row);
 // optimizer_step's operands: a gradient and state tensors the parameter's size, as many as the rule keeps, and a step
 // tensor of kOptimizerStepValues.
+// swap_leading_axes's operands: x [A, B, rest] and y [B, A, rest].
+void require_swapped_axes(const Tensor& x, const Tensor& y);
+// A recurrent cell op's tensors: `state` is [N, H] (N = rows, H = the rest), and `t` must be N x (blocks H).
+struct CellSize {
+  size_t rows, units;
+};
+CellSize cell_size(const Tensor& state);
+void require_cell_tensor(const char* op, const CellSize& size, const Tensor& t, int blocks);
 void require_optimizer_operands(const OptimizerRule& rule, const Tensor& step, const Tensor& param, const Tensor& grad,
                                 std::span<Tensor> state);
 

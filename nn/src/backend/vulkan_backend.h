@@ -123,6 +123,18 @@ public:
   void optimizer_step(const OptimizerRule& rule, const Tensor& step, Tensor& param, const Tensor& grad,
                       std::span<Tensor> state) override;
 
+  // vulkan_recurrent.cpp
+  void swap_leading_axes(const Tensor& x, Tensor& y) override;
+  void lstm_cell(const Tensor& peephole, const Tensor& c_prev, Tensor& gates, Tensor& c, Tensor& h) override;
+  void lstm_cell_backward(const Tensor& peephole, const Tensor& gates, const Tensor& c_prev, const Tensor& c,
+                          const Tensor& dh, Tensor& dc, Tensor& dgates, Tensor& dpeephole) override;
+  void gru_reset(const Tensor& h_prev, Tensor& zr, Tensor& reset_hidden) override;
+  void gru_update(const Tensor& h_prev, const Tensor& zr, Tensor& n, Tensor& h) override;
+  void gru_update_backward(const Tensor& h_prev, const Tensor& zr, const Tensor& n, const Tensor& dh, Tensor& dzr,
+                           Tensor& dn, Tensor& dh_prev) override;
+  void gru_reset_backward(const Tensor& h_prev, const Tensor& zr, const Tensor& d_reset_hidden, Tensor& dzr,
+                          Tensor& dh_prev) override;
+
   // --- For the op files ---
   engine::Context& context() { return context_; }
   // The tensor's floats in its buffer; throws if the tensor belongs to another backend.
@@ -159,6 +171,9 @@ public:
   // out[0] = scale * (the sum of x, or of x squared) + beta * out[0] (beta 0 ignores out), in a fixed order.
   void reduce(const engine::BufferView& x, bool square, float scale, float beta, const engine::BufferView& out);
 
+  // A kernel of nn_recurrent.comp over rows x units x inner items, the bindings' offsets passed in order.
+  void recurrent_dispatch(const char* kernel, std::initializer_list<engine::Binding> bindings, uint32_t rows,
+                          uint32_t units, uint32_t inner, bool peephole);
   // Submits what is recorded and waits for it.
   void flush();
   // Keeps a buffer of a storage that went until the work that may use it is done.

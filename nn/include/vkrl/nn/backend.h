@@ -203,6 +203,38 @@ public:
   // rule.initial_accumulator).
   virtual void optimizer_step(const OptimizerRule& rule, const Tensor& step, Tensor& param, const Tensor& grad,
                               std::span<Tensor> state) = 0;
+
+  // --- Recurrent cells: one time step over a batch of N rows and H units ---
+  // A recurrent layer keeps its sequences time-major ([T, N, ...], so that step t is the contiguous block rows(t, 1)),
+  // computes every step's input part of the gate pre-activations with one GEMM before the loop, and then per step adds
+  // the recurrent part with one GEMM and calls one of these fused ops: O(T) dispatches for a sequence, forward and
+  // backward alike. The ops keep what the backward pass needs (gate activations, cells) in the caller's tensors.
+  // y[b, a, rest] = x[a, b, rest]: swaps the first two axes (between [N, T, F] and time-major [T, N, F]).
+  virtual void swap_leading_axes(const Tensor& x, Tensor& y) = 0;
+  // LSTM (../shared/REFERENCE.md 9.5). `gates` [N, 4H] holds the pre-activations of the blocks i, f, g, o on entry
+  // and their activations on return; c = f c_prev + i g, h = o tanh(c). With a defined `peephole` [3H] = (P_i, P_f,
+  // P_o), i and f add P c_prev and o adds P_o c before the sigmoid; an undefined tensor means no peepholes.
+  virtual void lstm_cell(const Tensor& peephole, const Tensor& c_prev, Tensor& gates, Tensor& c, Tensor& h) = 0;
+  // Its backward pass: dh [N, H] is the whole gradient reaching h_t; dc holds the gradient reaching c_t from step
+  // t + 1 on entry and the one reaching c_{t-1} on return; dgates [N, 4H] receives the gradient with respect to the
+  // pre-activations, and with peepholes dpeephole [N, 3H] the per-row terms of the peepholes' gradient (the caller
+  // sums them over rows and steps).
+  virtual void lstm_cell_backward(const Tensor& peephole, const Tensor& gates, const Tensor& c_prev, const Tensor& c,
+                                  const Tensor& dh, Tensor& dc, Tensor& dgates, Tensor& dpeephole) = 0;
+  // GRU (REFERENCE.md 9.5, the reset gate applied before U_n), in two halves around the GEMM by U_n, with the gates
+  // in two tensors so that each is a GEMM's output: zr [N, 2H] (blocks z, r) and n [N, H]. gru_reset turns zr's
+  // pre-activations into activations and writes reset_hidden = r h_prev; gru_update turns n's pre-activations into
+  // n = tanh(...) and writes h = (1 - z) h_prev + z n: z weighs the new candidate, as in REFERENCE.md and Chung et al.
+  // 2014 (PyTorch and Keras put z on h_prev instead; the two are the same model with z's sign flipped).
+  virtual void gru_reset(const Tensor& h_prev, Tensor& zr, Tensor& reset_hidden) = 0;
+  virtual void gru_update(const Tensor& h_prev, const Tensor& zr, Tensor& n, Tensor& h) = 0;
+  // The backward halves, in reverse order. gru_update_backward from dh, the whole gradient reaching h_t: writes dn
+  // (with respect to n's pre-activation) and zr's z block of dzr, and adds dh (1 - z) to dh_prev. Then the caller
+  // computes d_reset_hidden = dn U_n and gru_reset_backward writes dzr's r block and adds d_reset_hidden r to dh_prev.
+  virtual void gru_update_backward(const Tensor& h_prev, const Tensor& zr, const Tensor& n, const Tensor& dh,
+                                   Tensor& dzr, Tensor& dn, Tensor& dh_prev) = 0;
+  virtual void gru_reset_backward(const Tensor& h_prev, const Tensor& zr, const Tensor& d_reset_hidden, Tensor& dzr,
+                                  Tensor& dh_prev) = 0;
 };
 
 // The Eigen backend; double precision is for gradient checks and as the reference.

@@ -12,6 +12,8 @@
 //   dropout      rate
 //   flatten; reshape (shape: the dims after the batch); softmax; relu, leaky_relu (slope 0.01), sigmoid, tanh
 //   residual     layers: the inner block, whose output shape must equal its input shape
+//   lstm         units; return_sequences (false: the last state [H], true: every step's [T, H]), peephole (false)
+//   gru, simple_rnn        units; return_sequences (false)         (recurrent layers take [T, F] sequences)
 // Any layer but residual may carry "activation" (relu, leaky_relu, sigmoid, tanh, softmax, linear), which appends
 // that activation. A bad spec throws vkrl::Error naming the source, the key's path (e.g. "layers[2].units") and the
 // problem; an unknown key or layer type suggests the nearest valid one.

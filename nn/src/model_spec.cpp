@@ -16,9 +16,12 @@
 #include "vkrl/nearest_name.h"
 #include "vkrl/nn/layers/activation_layer.h"
 #include "vkrl/nn/layers/batch_norm.h"
+#include "vkrl/nn/layers/conv1d.h"
 #include "vkrl/nn/layers/conv2d.h"
+#include "vkrl/nn/layers/conv_transpose2d.h"
 #include "vkrl/nn/layers/dense.h"
 #include "vkrl/nn/layers/dropout.h"
+#include "vkrl/nn/layers/embedding.h"
 #include "vkrl/nn/layers/gru.h"
 #include "vkrl/nn/layers/lstm.h"
 #include "vkrl/nn/layers/pool2d.h"
@@ -193,6 +196,54 @@ const std::map<std::string, LayerType>& layer_types() {
           } catch (const Error& e) {
             n.fail(e.what());
           }
+        }}},
+      {"conv1d",
+       {{"filters", "kernel", "stride", "dilation", "padding", "bias", "initializer", "l1", "l2"},
+        [](Sequential& s, const Node& n) {
+          Conv1dOptions o;
+          o.kernel = n.at("kernel").integer(1);
+          if (n.has("stride")) o.stride = n.at("stride").integer(1);
+          if (n.has("dilation")) o.dilation = n.at("dilation").integer(1);
+          if (n.has("padding")) {
+            const Node p = n.at("padding");
+            if (p.value().is_string())
+              o.same_padding = p.choice("padding", {"valid", "same"}) == "same";
+            else
+              o.padding = p.integer(0);
+          }
+          if (n.has("bias")) o.bias = n.at("bias").boolean();
+          o.init = initializer_of(n);
+          o.regularizer = regularizer_of(n);
+          const int filters = n.at("filters").integer(1);
+          try {
+            s.add(std::make_unique<Conv1D>(filters, o));
+          } catch (const Error& e) {
+            n.fail(e.what());
+          }
+        }}},
+      {"conv_transpose2d",
+       {{"filters", "kernel", "stride", "dilation", "padding", "output_padding", "bias", "initializer", "l1", "l2"},
+        [](Sequential& s, const Node& n) {
+          ConvTranspose2dOptions o;
+          std::tie(o.kernel_h, o.kernel_w) = n.at("kernel").pair(1);
+          if (n.has("stride")) std::tie(o.stride_h, o.stride_w) = n.at("stride").pair(1);
+          if (n.has("dilation")) std::tie(o.dilation_h, o.dilation_w) = n.at("dilation").pair(1);
+          if (n.has("padding")) std::tie(o.padding_h, o.padding_w) = n.at("padding").pair(0);
+          if (n.has("output_padding")) std::tie(o.output_padding_h, o.output_padding_w) = n.at("output_padding").pair(0);
+          if (n.has("bias")) o.bias = n.at("bias").boolean();
+          o.init = initializer_of(n);
+          o.regularizer = regularizer_of(n);
+          const int filters = n.at("filters").integer(1);
+          try {
+            s.add(std::make_unique<ConvTranspose2D>(filters, o));
+          } catch (const Error& e) {
+            n.fail(e.what());
+          }
+        }}},
+      {"embedding",
+       {{"vocab", "dim"},
+        [](Sequential& s, const Node& n) {
+          s.add(std::make_unique<Embedding>(n.at("vocab").integer(1), n.at("dim").integer(1)));
         }}},
       {"maxpool2d",
        {{"pool", "stride", "padding"}, [](Sequential& s, const Node& n) { add_pool(s, n, PoolKind::max); }}},

@@ -67,6 +67,14 @@ void require_cell_tensor(const char* op, const CellSize& size, const Tensor& t, 
                 std::to_string(blocks) + " * " + std::to_string(size.units) + " for the batch's state");
 }
 
+size_t require_embedding(const char* op, const Tensor& indices, const Tensor& table, const Tensor& rows) {
+  const Shape& t = table.shape();
+  if (t.rank() != 2 || rows.size() != indices.size() * size_t(t[1]))
+    throw Error(std::string(op) + ": indices " + indices.shape().to_string() + ", table " + t.to_string() +
+                " and rows " + rows.shape().to_string() + " do not fit (rows need a table row per index)");
+  return size_t(t[1]);
+}
+
 void require_optimizer_operands(const OptimizerRule& rule, const Tensor& step, const Tensor& param, const Tensor& grad,
                                 std::span<Tensor> state) {
   require_same_size("optimizer_step", param, grad);

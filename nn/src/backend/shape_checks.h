@@ -15,6 +15,9 @@ void require_same_size(const char* op, const Tensor& a, const Tensor& b);
 size_t channel_inner(const Tensor& y, size_t channels, const char* op);
 // Throws unless per_row holds one value per row of q (the RL ops' rewards, actions, targets...).
 void require_rows(const char* op, const Tensor& q, const Tensor& per_row);
+// embedding's and embedding_backward's operands: a [vocab, dim] table (or its gradient) and `rows` holding dim values
+// per index (y or dy). Returns dim.
+size_t require_embedding(const char* op, const Tensor& indices, const Tensor& table, const Tensor& rows);
 // optimizer_step's operands: a gradient and state tensors the parameter's size, as many as the rule keeps, and a step
 // tensor of kOptimizerStepValues.
 // swap_leading_axes's operands: x [A, B, rest] and y [B, A, rest].

@@ -92,6 +92,10 @@ public:
   void pool2d_backward(PoolKind kind, const Window2d& win, const Tensor& x, const Tensor& y, const Tensor& dy,
                        Tensor& dx) override;
 
+  // vulkan_sequences.cpp
+  void embedding(const Tensor& indices, const Tensor& table, Tensor& y) override;
+  void embedding_backward(const Tensor& indices, const Tensor& dy, Tensor& dtable) override;
+
   // vulkan_batch_norm.cpp
   void batch_norm_train(const Tensor& x, const Tensor& gamma, const Tensor& beta, double momentum, double epsilon,
                         Tensor& running_mean, Tensor& running_var, Tensor& saved_mean, Tensor& saved_inv_std,

@@ -4,9 +4,9 @@
 
 namespace vkrl::nn {
 
-Conv2D::Conv2D(int filters, Conv2dOptions options) : filters_(filters), options_(options) {
-  if (filters < 1) throw Error("Conv2D: filters must be positive, got " + std::to_string(filters));
-  const auto& o = options_;
+namespace {
+
+Window2d window_of(const Conv2dOptions& o) {
   if (o.kernel_h < 1 || o.kernel_w < 1 || o.stride_h < 1 || o.stride_w < 1 || o.dilation_h < 1 ||
       o.dilation_w < 1 || o.padding < 0)
     throw Error("Conv2D: kernel, stride and dilation must be positive and padding not negative");
@@ -15,8 +15,17 @@ Conv2D::Conv2D(int filters, Conv2dOptions options) : filters_(filters), options_
   if (o.same_padding && (span_h % 2 != 0 || span_w % 2 != 0))
     throw Error("Conv2D: \"same\" padding needs an odd kernel extent, got " + std::to_string(o.kernel_h) + "x" +
                 std::to_string(o.kernel_w));
-  window_ = {o.kernel_h, o.kernel_w, o.stride_h, o.stride_w, o.same_padding ? span_h / 2 : o.padding,
-             o.same_padding ? span_w / 2 : o.padding, o.dilation_h, o.dilation_w};
+  return {o.kernel_h, o.kernel_w, o.stride_h, o.stride_w, o.same_padding ? span_h / 2 : o.padding,
+          o.same_padding ? span_w / 2 : o.padding, o.dilation_h, o.dilation_w};
+}
+
+}  // namespace
+
+Conv2D::Conv2D(int filters, Conv2dOptions options) : Conv2D(filters, window_of(options), options) {}
+
+Conv2D::Conv2D(int filters, const Window2d& window, Conv2dOptions options)
+    : filters_(filters), options_(options), window_(window) {
+  if (filters < 1) throw Error("Conv2D: filters must be positive, got " + std::to_string(filters));
 }
 
 Shape Conv2D::build(Backend& backend, const Shape& input, std::mt19937_64& rng) {

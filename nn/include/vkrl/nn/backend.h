@@ -149,6 +149,14 @@ public:
   virtual void pool2d_backward(PoolKind kind, const Window2d& win, const Tensor& x, const Tensor& y, const Tensor& dy,
                                Tensor& dx) = 0;
 
+  // --- Sequences ---
+  // Embedding lookup: y[n, t, :] = table[indices[n, t], :], indices [N, T] holding whole numbers as floats, table
+  // [vocab, dim], y [N, T, dim]. An index outside [0, vocab) is an error on the CPU; a kernel cannot throw, so on
+  // Vulkan that row comes out NaN. The backward pass scatter-adds: dtable[v, :] (overwritten) = the sum of dy[n, t, :]
+  // over every position with indices[n, t] = v, summed in position order so that the result is deterministic.
+  virtual void embedding(const Tensor& indices, const Tensor& table, Tensor& y) = 0;
+  virtual void embedding_backward(const Tensor& indices, const Tensor& dy, Tensor& dtable) = 0;
+
   // --- Batch normalisation over x seen as [N, C, rest], statistics per channel C ---
   // Training: normalises with the batch mean and biased variance, saves mean and 1/sqrt(var + eps) for the backward
   // pass, and updates running = momentum running + (1 - momentum) batch (Keras's convention, biased variance).

@@ -7,6 +7,11 @@
 //   dense        units; initializer (glorot_uniform, he_uniform, he_normal), l1, l2
 //   conv2d       filters, kernel (n or [h, w]); stride, dilation (n or [h, w]), padding ("valid", "same" or n),
 //                bias (true), initializer, l1, l2
+//   conv1d       filters, kernel over [C, L] sequences; stride, dilation, padding ("valid", "same" or n), bias,
+//                initializer, l1, l2
+//   conv_transpose2d  filters, kernel (n or [h, w]); stride, dilation, padding, output_padding (n or [h, w]), bias,
+//                initializer, l1, l2
+//   embedding    vocab, dim: [T] indices (whole numbers stored as floats) to [T, dim]
 //   maxpool2d, avgpool2d   pool (2 or [h, w]), stride (the pool), padding ("valid" or "same")
 //   batchnorm    momentum (0.99), epsilon (0.001)
 //   dropout      rate

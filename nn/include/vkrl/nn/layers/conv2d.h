@@ -22,6 +22,9 @@ struct Conv2dOptions {
 class Conv2D final : public Layer {
 public:
   Conv2D(int filters, Conv2dOptions options = {});
+  // Over an explicit window (Conv1D's has height 1 and pads only its width); of `options`, only bias, init and
+  // regularizer count.
+  Conv2D(int filters, const Window2d& window, Conv2dOptions options);
 
   std::string kind() const override { return "Conv2D"; }
   Shape build(Backend& backend, const Shape& input, std::mt19937_64& rng) override;

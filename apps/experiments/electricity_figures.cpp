@@ -30,7 +30,8 @@ envs::Frame stacked(const envs::Frame& top, const envs::Frame& bottom) {
 
 // "Tuesday 2000-08-15".
 std::string day_name(std::chrono::sys_days day) {
-  static constexpr const char* kNames[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  static constexpr const char* kNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                           "Friday", "Saturday", "Sunday"};
   const std::chrono::year_month_day date(day);
   return fmt::format("{} {:04}-{:02}-{:02}", kNames[std::chrono::weekday(day).iso_encoding() - 1], int(date.year()),
                      unsigned(date.month()), unsigned(date.day()));
@@ -61,8 +62,8 @@ envs::Frame day_ahead_week_chart(const ForecastSet& test, const DemandScaling& s
             forecasts[m].y.push_back(scaling.unscale(models[m].rows[sample * size_t(horizon) + size_t(h)]));
     }
   }
-  plot::LineChart chart{.title = fmt::format("electricity: day-ahead forecasts (made at 00:00 UTC from the 48 h before) "
-                                             "over {} test days from {}",
+  plot::LineChart chart{.title = fmt::format("electricity: day-ahead forecasts (made at 00:00 UTC from the 48 h "
+                                             "before) over {} test days from {}",
                                              days_drawn, day_name(floor<days>(origin_time(first)))),
                         .x_label = "hour (UTC)", .y_label = "demand (MW)", .width = 1200, .height = 560};
   chart.series.push_back(std::move(truth));

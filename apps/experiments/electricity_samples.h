@@ -7,12 +7,12 @@
 // see (inputs and targets), so nothing of the validation or test hours leaks into the scaling; later hours may fall
 // outside [0, 1].
 //
-// Calendar (kCalendarFeatures values, from the UTC timestamp): week of year as sin and cos of 2 pi (day of year / 7) /
-// 52, so that the year wraps around; day of week one-hot, Monday first (weekdays and weekends differ in shape, not by
-// a smooth amount); hour of day as sin and cos of 2 pi hour / 24.
+// Calendar, from the UTC timestamp: day of week one-hot, Monday first (weekdays and weekends differ in shape, not by
+// a smooth amount); hour of day as sin and cos of 2 pi hour / 24; and, when asked for, week of year first, as sin and
+// cos of 2 pi week / 52 with week = floor(day of year / 7), so that the year wraps around. A series shorter than a
+// year holds only a few weeks: there week of year is a trend the test weeks lie outside of.
 #pragma once
 
-#include <array>
 #include <chrono>
 #include <vector>
 
@@ -20,9 +20,9 @@
 
 namespace vkrl::apps {
 
-inline constexpr int kCalendarFeatures = 11;
-
-std::array<float, kCalendarFeatures> calendar_features(std::chrono::sys_seconds hour);
+// Calendar values per sample: 7 days and 2 for the hour, and 2 for the week of year when it is included.
+int calendar_width(bool week_of_year);
+std::vector<float> calendar_features(std::chrono::sys_seconds hour, bool week_of_year);
 
 // Demand in MW <-> [0, 1] over the training hours' range.
 struct DemandScaling {
@@ -32,9 +32,9 @@ struct DemandScaling {
 };
 
 struct ForecastSet {
-  int history = 0, horizon = 0;
+  int history = 0, horizon = 0, calendar_width = 0;
   std::vector<float> past;      // count() x history, scaled demand, oldest first
-  std::vector<float> calendar;  // count() x kCalendarFeatures, of each sample's first forecast hour
+  std::vector<float> calendar;  // count() x calendar_width, of each sample's first forecast hour
   std::vector<float> target;    // count() x horizon, scaled demand
   std::vector<size_t> origin;   // each sample's first forecast hour, as an index into the hourly series
 
@@ -48,8 +48,13 @@ struct ForecastSplit {
   DemandScaling scaling;
 };
 
+struct SampleOptions {
+  int history = 48, horizon = 24;
+  bool week_of_year = false;
+  double train_fraction = 0.7, validation_fraction = 0.15;  // the test part is the rest
+};
+
 // Throws vkrl::Error when the series is too short for at least one sample in each part.
-ForecastSplit split_forecast_samples(const HourlySeries& series, int history, int horizon, double train_fraction,
-                                     double validation_fraction);
+ForecastSplit split_forecast_samples(const HourlySeries& series, const SampleOptions& options);
 
 }  // namespace vkrl::apps

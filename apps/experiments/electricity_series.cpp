@@ -81,7 +81,8 @@ HalfHourlySeries load_half_hourly_demand(const std::filesystem::path& path) {
 }
 
 HourlySeries hourly(const HalfHourlySeries& series) {
-  const size_t first = series.start.time_since_epoch() % std::chrono::hours(1) == std::chrono::seconds(0) ? 0 : 1;  // a series starting at :30 begins its first whole hour one row later
+  // A series starting at :30 begins its first whole hour one row later.
+  const size_t first = series.start.time_since_epoch() % std::chrono::hours(1) == std::chrono::seconds(0) ? 0 : 1;
   HourlySeries result{.start = series.start + minutes(30 * int(first)), .demand = {}};
   for (size_t i = first; i + 1 < series.demand.size(); i += 2)
     result.demand.push_back(0.5 * (series.demand[i] + series.demand[i + 1]));

@@ -1,9 +1,9 @@
 // An electricity demand series as the electricity experiment reads it: a CSV file with the header
 // `timestamp,demand_mw`, one row per half hour, timestamps in UTC as `YYYY-MM-DDTHH:MM:SSZ` (data/electricity/ holds
-// J. W. Taylor's England-and-Wales series of summer 2000). The loader checks that the timestamps follow each other
-// exactly 30 minutes apart, on full and half hours, and that every demand is a positive number; anything else is a vkrl::Error naming the file,
-// the row's line and the problem (a gap, a repeated or backward timestamp, a malformed timestamp, a non-numeric or
-// non-positive demand). hourly() averages each clock hour's two half hours.
+// J. W. Taylor's England-and-Wales series of summer 2000). The loader checks that the timestamps fall on full and half
+// hours and follow each other exactly 30 minutes apart, and that every demand is a positive number; anything else is
+// a vkrl::Error naming the file, the row's line and the problem (a gap, a repeated or backward timestamp, a malformed
+// timestamp, a non-numeric or non-positive demand). hourly() averages each clock hour's two half hours.
 #pragma once
 
 #include <chrono>

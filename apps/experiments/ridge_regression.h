@@ -1,6 +1,6 @@
 // Ridge regression in closed form, for several outputs at once: the weights W and intercepts b that minimise
-// ||X W + 1 b^T - Y||^2 + lambda ||W||^2 over the rows of X and Y. The intercepts are not penalised: X and Y are centred
-// on their column means, W = (Xc^T Xc + lambda I)^-1 Xc^T Yc (Eigen's LDLT), and b = mean(Y) - mean(X) W.
+// ||X W + 1 b^T - Y||^2 + lambda ||W||^2 over the rows of X and Y. The intercepts are not penalised: X and Y are
+// centred on their column means, W = (Xc^T Xc + lambda I)^-1 Xc^T Yc (Eigen's LDLT), and b = mean(Y) - mean(X) W.
 #pragma once
 
 #include <span>

@@ -49,7 +49,8 @@ TEST_CASE("electricity loader: a good series, then hours as the mean of their tw
   CHECK(shifted.demand == std::vector<double>{8});
 }
 
-TEST_CASE("electricity loader: bad rows are one-line errors naming the file and the row's line", "[apps][electricity]") {
+TEST_CASE("electricity loader: bad rows are one-line errors naming the file and the row's line",
+          "[apps][electricity]") {
   const std::string good = series_text(10);
   // Row 5 (line 7) jumps an hour ahead: a gap.
   CHECK_THROWS_WITH(parse_half_hourly_demand(with_row(good, 5, "2000-06-05T03:30:00Z,1005"), "gap.csv"),
@@ -82,7 +83,8 @@ TEST_CASE("electricity samples: windows, calendar, a time-ordered split with gap
   // 34 kept: 17 training (0.5), 7 validation (0.2), 10 test.
   HourlySeries series{.start = std::chrono::sys_days(std::chrono::year(2000) / 6 / 5), .demand = {}};
   for (int h = 0; h < 40; ++h) series.demand.push_back(100 + h);
-  const ForecastSplit split = split_forecast_samples(series, 3, 2, 0.5, 0.2);
+  const ForecastSplit split = split_forecast_samples(
+      series, {.history = 3, .horizon = 2, .week_of_year = true, .train_fraction = 0.5, .validation_fraction = 0.2});
   REQUIRE(split.train.count() == 17);
   REQUIRE(split.validation.count() == 7);
   REQUIRE(split.test.count() == 10);
@@ -107,6 +109,7 @@ TEST_CASE("electricity samples: windows, calendar, a time-ordered split with gap
   CHECK(split.test.target.back() == Approx(39 / 20.0));  // beyond the training range: not clipped
 
   // Calendar of origin 29: Tuesday 6 June 2000, 05:00 UTC; day of year 157, week 22.
+  REQUIRE(split.test.calendar_width == 11);
   const float* calendar = &split.test.calendar[0];
   const double tau = 2 * 3.14159265358979;
   CHECK(calendar[0] == Approx(std::sin(tau * 22 / 52)).margin(1e-6));
@@ -117,9 +120,18 @@ TEST_CASE("electricity samples: windows, calendar, a time-ordered split with gap
 
   // Flat rows: the past hours, then the calendar.
   const std::vector<float> rows = split.test.flat_inputs();
-  REQUIRE(rows.size() == size_t(10 * (3 + kCalendarFeatures)));
-  CHECK(rows[3 + kCalendarFeatures] == split.test.past[3]);
-  CHECK(rows[3 + kCalendarFeatures + 3 + 4] == split.test.calendar[kCalendarFeatures + 4]);
+  REQUIRE(rows.size() == size_t(10 * (3 + 11)));
+  CHECK(rows[3 + 11] == split.test.past[3]);
+  CHECK(rows[3 + 11 + 3 + 4] == split.test.calendar[11 + 4]);
 
-  CHECK_THROWS_WITH(split_forecast_samples(series, 30, 5, 0.7, 0.15), Contains("each part needs at least one"));
+  // Without the week of year: the day and the hour alone.
+  const ForecastSplit no_week = split_forecast_samples(
+      series, {.history = 3, .horizon = 2, .week_of_year = false, .train_fraction = 0.5, .validation_fraction = 0.2});
+  REQUIRE(no_week.test.calendar_width == 9);
+  CHECK(std::vector<float>(no_week.test.calendar.begin(), no_week.test.calendar.begin() + 9) ==
+        std::vector<float>(calendar + 2, calendar + 11));
+  CHECK(no_week.test.flat_inputs().size() == size_t(10 * (3 + 9)));
+
+  CHECK_THROWS_WITH(split_forecast_samples(series, {.history = 30, .horizon = 5}),
+                    Contains("each part needs at least one"));
 }

@@ -87,8 +87,9 @@ rate = 0.5
 
 TEST_CASE("model spec: every kind of mistake is one line with the source, path and problem", "[nn][spec]") {
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "dense", "units": 2}, {"type": "dens", "units": 2}]})") ==
-        "<string>: layers[1].type: unknown layer type 'dens'; did you mean 'dense'? valid: avgpool2d, batchnorm, conv2d, "
-        "dense, dropout, flatten, leaky_relu, maxpool2d, relu, reshape, residual, sigmoid, softmax, tanh");
+        "<string>: layers[1].type: unknown layer type 'dens'; did you mean 'dense'? valid: avgpool2d, batchnorm, conv1d, "
+        "conv2d, conv_transpose2d, dense, dropout, embedding, flatten, gru, leaky_relu, lstm, maxpool2d, relu, reshape, "
+        "residual, sigmoid, simple_rnn, softmax, tanh");
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "dense"}]})") == "<string>: layers[0]: missing 'units'");
   CHECK(error_of(R"({"input": [4], "layers": [{"type": "dense", "units": "8"}]})") ==
         "<string>: layers[0].units: expected an integer, got a string");

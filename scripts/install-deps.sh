@@ -19,6 +19,8 @@ packages=(
   dataset-fashion-mnist
   # data: Spanish quotations for the character-level LSTM (vkrl experiment charlstm)
   fortunes-es
+  # support vector regression for the electricity-forecast experiment (vkrl experiment electricity)
+  libsvm-dev
 )
 
 # --peers adds what the benchmarks measure vkrl against: PyTorch with OpenBLAS (bench nn, bench dqn) and GNU Go.

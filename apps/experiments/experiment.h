@@ -59,6 +59,7 @@ void run_optimizers(const ExperimentOptions& options, RunDir& run);
 void run_charlstm(const ExperimentOptions& options, RunDir& run);
 void run_autoencoder(const ExperimentOptions& options, RunDir& run);
 void run_vae(const ExperimentOptions& options, RunDir& run);
+void run_electricity(const ExperimentOptions& options, RunDir& run);
 
 // The flags of the experiments that take some, declared beside their code.
 std::vector<ExperimentFlag> playground_flags();
@@ -69,5 +70,6 @@ std::vector<ExperimentFlag> optimizers_flags();
 std::vector<ExperimentFlag> charlstm_flags();
 std::vector<ExperimentFlag> autoencoder_flags();
 std::vector<ExperimentFlag> vae_flags();
+std::vector<ExperimentFlag> electricity_flags();
 
 }  // namespace vkrl::apps

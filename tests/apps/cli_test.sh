@@ -63,7 +63,7 @@ expect 0 0 '^ +1 +0\.00 +40 +40 ' -- "$vkrl" eval --env powergrid/case14 --agent
 # experiment: lists without a name, rejects an unknown one, and each Sutton & Barto experiment writes its run folder.
 expect 0 0 'sb-cliff .*Figure 6.4' -- "$vkrl" experiment
 expect 1 1 'device vulkan:7 not found' -- "$vkrl" experiment blobs2d --device vulkan:7 --run-dir "$work/runs"
-expect 2 1 "^vkrl: experiment: unknown experiment 'nope'; valid: autoencoder, blobs2d, charlstm, fashion-cnn, fashion-cnn-bn-l2, fashion-mlp, optimizers, playground, sb-cliff" -- "$vkrl" experiment nope
+expect 2 1 "^vkrl: experiment: unknown experiment 'nope'; valid: autoencoder, blobs2d, charlstm, electricity, fashion-cnn, fashion-cnn-bn-l2, fashion-mlp, optimizers, playground, sb-cliff" -- "$vkrl" experiment nope
 expect 0 0 'max \|v - book\| = [0-9.e-]+ \(match\)' -- "$vkrl" experiment sb-gridworld --run-dir "$work/runs"
 expect 0 0 'gridworld/windy +optimal 15 steps' -- "$vkrl" experiment sb-windy --run-dir "$work/runs" --seed 3
 expect 0 0 'Q-learning +mean online return' -- "$vkrl" experiment sb-cliff --run-dir "$work/runs" --run-name cliff-a

@@ -19,6 +19,9 @@ public:
   size_t rows() const { return rows_.size(); }
   std::vector<std::string> text_column(std::string_view name) const;
   std::vector<double> number_column(std::string_view name) const;
+  // The file's 1-based line number of a data row, for messages about a row's content.
+  int line_of_row(size_t row) const { return line_of_row_.at(row); }
+  const std::string& source() const { return source_; }
 
 private:
   size_t index_of(std::string_view name) const;

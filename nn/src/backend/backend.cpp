@@ -59,12 +59,28 @@ void require_swapped_axes(const Tensor& x, const Tensor& y) {
     throw Error("swap_leading_axes: " + a.to_string() + " cannot become " + b.to_string());
 }
 
-CellSize cell_size(const Tensor& state) { return {size_t(state.shape().rows()), state.shape().cols()}; }
+namespace {
 
 void require_cell_tensor(const char* op, const CellSize& size, const Tensor& t, int blocks) {
   if (size_t(t.shape().rows()) != size.rows || t.shape().cols() != size.units * size_t(blocks))
     throw Error(std::string(op) + ": " + t.shape().to_string() + " is not " + std::to_string(size.rows) + " x " +
                 std::to_string(blocks) + " * " + std::to_string(size.units) + " for the batch's state");
+}
+
+}  // namespace
+
+CellSize require_cell_operands(const char* op, const Tensor& state, std::initializer_list<CellOperand> operands) {
+  const CellSize size{size_t(state.shape().rows()), state.shape().cols()};
+  for (const CellOperand& o : operands) require_cell_tensor(op, size, o.tensor, o.blocks);
+  return size;
+}
+
+void require_peepholes(const char* op, const CellSize& size, const Tensor& peephole, const Tensor* peephole_gradient) {
+  if (!peephole.defined()) return;
+  if (peephole.size() != 3 * size.units)
+    throw Error(std::string(op) + ": peepholes " + peephole.shape().to_string() + " for " +
+                std::to_string(size.units) + " units");
+  if (peephole_gradient) require_cell_tensor(op, size, *peephole_gradient, 3);
 }
 
 size_t require_embedding(const char* op, const Tensor& indices, const Tensor& table, const Tensor& rows) {

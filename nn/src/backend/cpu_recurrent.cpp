@@ -18,12 +18,8 @@ void CpuBackend<T>::swap_leading_axes(const Tensor& x, Tensor& y) {
 
 template <class T>
 void CpuBackend<T>::lstm_cell(const Tensor& peephole, const Tensor& c_prev, Tensor& gates, Tensor& c, Tensor& h) {
-  const CellSize s = cell_size(c_prev);
-  require_cell_tensor("lstm_cell", s, gates, 4);
-  require_cell_tensor("lstm_cell", s, c, 1);
-  require_cell_tensor("lstm_cell", s, h, 1);
-  if (peephole.defined() && peephole.size() != 3 * s.units)
-    throw Error("lstm_cell: peepholes " + peephole.shape().to_string() + " for " + std::to_string(s.units) + " units");
+  const CellSize s = require_cell_operands("lstm_cell", c_prev, {{gates, 4}, {c, 1}, {h, 1}});
+  require_peepholes("lstm_cell", s, peephole);
   // Row by row as Eigen arrays of H units, so that exp and tanh are vectorized; every expression writes in place.
   using Units = Eigen::Map<Vector>;
   const Eigen::Index units = Eigen::Index(s.units);
@@ -50,16 +46,9 @@ template <class T>
 void CpuBackend<T>::lstm_cell_backward(const Tensor& peephole, const Tensor& gates, const Tensor& c_prev,
                                        const Tensor& c, const Tensor& dh, Tensor& dc, Tensor& dgates,
                                        Tensor& dpeephole) {
-  const CellSize s = cell_size(c_prev);
-  for (const Tensor* t : {&c, &dh, static_cast<const Tensor*>(&dc)}) require_cell_tensor("lstm_cell_backward", s, *t, 1);
-  require_cell_tensor("lstm_cell_backward", s, gates, 4);
-  require_cell_tensor("lstm_cell_backward", s, dgates, 4);
-  if (peephole.defined()) {
-    if (peephole.size() != 3 * s.units)
-      throw Error("lstm_cell_backward: peepholes " + peephole.shape().to_string() + " for " +
-                  std::to_string(s.units) + " units");
-    require_cell_tensor("lstm_cell_backward", s, dpeephole, 3);
-  }
+  const CellSize s =
+      require_cell_operands("lstm_cell_backward", c_prev, {{c, 1}, {dh, 1}, {dc, 1}, {gates, 4}, {dgates, 4}});
+  require_peepholes("lstm_cell_backward", s, peephole, &dpeephole);
   // As lstm_cell, row by row in Eigen arrays; dgates' blocks hold intermediate values before their final ones, so
   // that nothing is allocated.
   using Units = Eigen::Map<Vector>;
@@ -93,9 +82,7 @@ void CpuBackend<T>::lstm_cell_backward(const Tensor& peephole, const Tensor& gat
 // The GRU's halves, row by row in Eigen arrays as the LSTM's cell.
 template <class T>
 void CpuBackend<T>::gru_reset(const Tensor& h_prev, Tensor& zr, Tensor& reset_hidden) {
-  const CellSize s = cell_size(h_prev);
-  require_cell_tensor("gru_reset", s, zr, 2);
-  require_cell_tensor("gru_reset", s, reset_hidden, 1);
+  const CellSize s = require_cell_operands("gru_reset", h_prev, {{zr, 2}, {reset_hidden, 1}});
   using Units = Eigen::Map<Vector>;
   const Eigen::Index units = Eigen::Index(s.units);
   T *hp = data(h_prev), *g = data(zr), *rh = data(reset_hidden);
@@ -109,10 +96,7 @@ void CpuBackend<T>::gru_reset(const Tensor& h_prev, Tensor& zr, Tensor& reset_hi
 
 template <class T>
 void CpuBackend<T>::gru_update(const Tensor& h_prev, const Tensor& zr, Tensor& n, Tensor& h) {
-  const CellSize s = cell_size(h_prev);
-  require_cell_tensor("gru_update", s, zr, 2);
-  require_cell_tensor("gru_update", s, n, 1);
-  require_cell_tensor("gru_update", s, h, 1);
+  const CellSize s = require_cell_operands("gru_update", h_prev, {{zr, 2}, {n, 1}, {h, 1}});
   using Units = Eigen::Map<Vector>;
   const Eigen::Index units = Eigen::Index(s.units);
   T *hp = data(h_prev), *g = data(zr), *cand = data(n), *hn = data(h);
@@ -126,11 +110,8 @@ void CpuBackend<T>::gru_update(const Tensor& h_prev, const Tensor& zr, Tensor& n
 template <class T>
 void CpuBackend<T>::gru_update_backward(const Tensor& h_prev, const Tensor& zr, const Tensor& n, const Tensor& dh,
                                         Tensor& dzr, Tensor& dn, Tensor& dh_prev) {
-  const CellSize s = cell_size(h_prev);
-  for (const Tensor* t : {&n, &dh, static_cast<const Tensor*>(&dn), static_cast<const Tensor*>(&dh_prev)})
-    require_cell_tensor("gru_update_backward", s, *t, 1);
-  require_cell_tensor("gru_update_backward", s, zr, 2);
-  require_cell_tensor("gru_update_backward", s, dzr, 2);
+  const CellSize s = require_cell_operands("gru_update_backward", h_prev,
+                                           {{n, 1}, {dh, 1}, {dn, 1}, {dh_prev, 1}, {zr, 2}, {dzr, 2}});
   using Units = Eigen::Map<Vector>;
   const Eigen::Index units = Eigen::Index(s.units);
   T *hp = data(h_prev), *g = data(zr), *cand = data(n), *dhn = data(dh);
@@ -147,11 +128,8 @@ void CpuBackend<T>::gru_update_backward(const Tensor& h_prev, const Tensor& zr, 
 template <class T>
 void CpuBackend<T>::gru_reset_backward(const Tensor& h_prev, const Tensor& zr, const Tensor& d_reset_hidden,
                                        Tensor& dzr, Tensor& dh_prev) {
-  const CellSize s = cell_size(h_prev);
-  require_cell_tensor("gru_reset_backward", s, d_reset_hidden, 1);
-  require_cell_tensor("gru_reset_backward", s, dh_prev, 1);
-  require_cell_tensor("gru_reset_backward", s, zr, 2);
-  require_cell_tensor("gru_reset_backward", s, dzr, 2);
+  const CellSize s =
+      require_cell_operands("gru_reset_backward", h_prev, {{d_reset_hidden, 1}, {dh_prev, 1}, {zr, 2}, {dzr, 2}});
   using Units = Eigen::Map<Vector>;
   const Eigen::Index units = Eigen::Index(s.units);
   T *hp = data(h_prev), *g = data(zr), *drh = data(d_reset_hidden), *dg = data(dzr), *dhp = data(dh_prev);

@@ -1,6 +1,8 @@
 // Shape checks every backend's ops share; each throws vkrl::Error naming the op and the shapes.
 #pragma once
 
+#include <initializer_list>
+
 #include <cstddef>
 
 #include <span>
@@ -22,12 +24,18 @@ size_t require_embedding(const char* op, const Tensor& indices, const Tensor& ta
 // tensor of kOptimizerStepValues.
 // swap_leading_axes's operands: x [A, B, rest] and y [B, A, rest].
 void require_swapped_axes(const Tensor& x, const Tensor& y);
-// A recurrent cell op's tensors: `state` is [N, H] (N = rows, H = the rest), and `t` must be N x (blocks H).
+// A recurrent cell op's operands: `state` is [N, H] (N = rows, H = the rest), and each operand must be N x (blocks H).
 struct CellSize {
   size_t rows, units;
 };
-CellSize cell_size(const Tensor& state);
-void require_cell_tensor(const char* op, const CellSize& size, const Tensor& t, int blocks);
+struct CellOperand {
+  const Tensor& tensor;
+  int blocks;
+};
+CellSize require_cell_operands(const char* op, const Tensor& state, std::initializer_list<CellOperand> operands);
+// An LSTM's peepholes: undefined, or 3 H values; their gradient, when given, N x 3 H.
+void require_peepholes(const char* op, const CellSize& size, const Tensor& peephole,
+                       const Tensor* peephole_gradient = nullptr);
 void require_optimizer_operands(const OptimizerRule& rule, const Tensor& step, const Tensor& param, const Tensor& grad,
                                 std::span<Tensor> state);
 

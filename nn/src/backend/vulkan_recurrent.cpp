@@ -35,12 +35,8 @@ void VulkanBackend::swap_leading_axes(const Tensor& x, Tensor& y) {
 }
 
 void VulkanBackend::lstm_cell(const Tensor& peephole, const Tensor& c_prev, Tensor& gates, Tensor& c, Tensor& h) {
-  const CellSize s = cell_size(c_prev);
-  require_cell_tensor("lstm_cell", s, gates, 4);
-  require_cell_tensor("lstm_cell", s, c, 1);
-  require_cell_tensor("lstm_cell", s, h, 1);
-  if (peephole.defined() && peephole.size() != 3 * s.units)
-    throw Error("lstm_cell: peepholes " + peephole.shape().to_string() + " for " + std::to_string(s.units) + " units");
+  const CellSize s = require_cell_operands("lstm_cell", c_prev, {{gates, 4}, {c, 1}, {h, 1}});
+  require_peepholes("lstm_cell", s, peephole);
   // Without peepholes the kernel reads none; a scratch float stands in for the binding.
   const engine::BufferView p = peephole.defined() ? view(peephole) : scratch(1);
   using engine::Access;
@@ -53,16 +49,9 @@ void VulkanBackend::lstm_cell(const Tensor& peephole, const Tensor& c_prev, Tens
 void VulkanBackend::lstm_cell_backward(const Tensor& peephole, const Tensor& gates, const Tensor& c_prev,
                                        const Tensor& c, const Tensor& dh, Tensor& dc, Tensor& dgates,
                                        Tensor& dpeephole) {
-  const CellSize s = cell_size(c_prev);
-  for (const Tensor* t : {&c, &dh, static_cast<const Tensor*>(&dc)}) require_cell_tensor("lstm_cell_backward", s, *t, 1);
-  require_cell_tensor("lstm_cell_backward", s, gates, 4);
-  require_cell_tensor("lstm_cell_backward", s, dgates, 4);
-  if (peephole.defined()) {
-    if (peephole.size() != 3 * s.units)
-      throw Error("lstm_cell_backward: peepholes " + peephole.shape().to_string() + " for " +
-                  std::to_string(s.units) + " units");
-    require_cell_tensor("lstm_cell_backward", s, dpeephole, 3);
-  }
+  const CellSize s =
+      require_cell_operands("lstm_cell_backward", c_prev, {{c, 1}, {dh, 1}, {dc, 1}, {gates, 4}, {dgates, 4}});
+  require_peepholes("lstm_cell_backward", s, peephole, &dpeephole);
   const engine::BufferView p = peephole.defined() ? view(peephole) : scratch(1);
   const engine::BufferView dp = peephole.defined() ? view(dpeephole) : scratch(1);
   using engine::Access;
@@ -74,9 +63,7 @@ void VulkanBackend::lstm_cell_backward(const Tensor& peephole, const Tensor& gat
 }
 
 void VulkanBackend::gru_reset(const Tensor& h_prev, Tensor& zr, Tensor& reset_hidden) {
-  const CellSize s = cell_size(h_prev);
-  require_cell_tensor("gru_reset", s, zr, 2);
-  require_cell_tensor("gru_reset", s, reset_hidden, 1);
+  const CellSize s = require_cell_operands("gru_reset", h_prev, {{zr, 2}, {reset_hidden, 1}});
   using engine::Access;
   recurrent_dispatch("nn_gru_reset",
                      {{view(h_prev), Access::read}, {view(zr), Access::read_write},
@@ -85,10 +72,7 @@ void VulkanBackend::gru_reset(const Tensor& h_prev, Tensor& zr, Tensor& reset_hi
 }
 
 void VulkanBackend::gru_update(const Tensor& h_prev, const Tensor& zr, Tensor& n, Tensor& h) {
-  const CellSize s = cell_size(h_prev);
-  require_cell_tensor("gru_update", s, zr, 2);
-  require_cell_tensor("gru_update", s, n, 1);
-  require_cell_tensor("gru_update", s, h, 1);
+  const CellSize s = require_cell_operands("gru_update", h_prev, {{zr, 2}, {n, 1}, {h, 1}});
   using engine::Access;
   recurrent_dispatch("nn_gru_update",
                      {{view(h_prev), Access::read}, {view(zr), Access::read}, {view(n), Access::read_write},
@@ -98,11 +82,8 @@ void VulkanBackend::gru_update(const Tensor& h_prev, const Tensor& zr, Tensor& n
 
 void VulkanBackend::gru_update_backward(const Tensor& h_prev, const Tensor& zr, const Tensor& n, const Tensor& dh,
                                         Tensor& dzr, Tensor& dn, Tensor& dh_prev) {
-  const CellSize s = cell_size(h_prev);
-  for (const Tensor* t : {&n, &dh, static_cast<const Tensor*>(&dn), static_cast<const Tensor*>(&dh_prev)})
-    require_cell_tensor("gru_update_backward", s, *t, 1);
-  require_cell_tensor("gru_update_backward", s, zr, 2);
-  require_cell_tensor("gru_update_backward", s, dzr, 2);
+  const CellSize s = require_cell_operands("gru_update_backward", h_prev,
+                                           {{n, 1}, {dh, 1}, {dn, 1}, {dh_prev, 1}, {zr, 2}, {dzr, 2}});
   using engine::Access;
   recurrent_dispatch("nn_gru_update_backward",
                      {{view(h_prev), Access::read}, {view(zr), Access::read}, {view(n), Access::read},
@@ -113,11 +94,8 @@ void VulkanBackend::gru_update_backward(const Tensor& h_prev, const Tensor& zr, 
 
 void VulkanBackend::gru_reset_backward(const Tensor& h_prev, const Tensor& zr, const Tensor& d_reset_hidden,
                                        Tensor& dzr, Tensor& dh_prev) {
-  const CellSize s = cell_size(h_prev);
-  require_cell_tensor("gru_reset_backward", s, d_reset_hidden, 1);
-  require_cell_tensor("gru_reset_backward", s, dh_prev, 1);
-  require_cell_tensor("gru_reset_backward", s, zr, 2);
-  require_cell_tensor("gru_reset_backward", s, dzr, 2);
+  const CellSize s =
+      require_cell_operands("gru_reset_backward", h_prev, {{d_reset_hidden, 1}, {dh_prev, 1}, {zr, 2}, {dzr, 2}});
   using engine::Access;
   recurrent_dispatch("nn_gru_reset_backward",
                      {{view(h_prev), Access::read}, {view(zr), Access::read}, {view(d_reset_hidden), Access::read},

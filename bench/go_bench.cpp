@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <thread>
+#include <utility>
 
 #include "vkrl/agents/mcts/go_playout_evaluator.h"
 #include "vkrl/agents/mcts/mcts.h"
@@ -49,15 +50,20 @@ PlayoutSpeed measure(int size, envs::go::PlayoutPolicy policy, double seconds, u
   return speed;
 }
 
-// Simulations per second of the GTP engine's search (RAVE, atari-answering playouts) from the empty 9x9 board, for
+const std::pair<envs::go::PlayoutPolicy, const char*> kPolicies[] = {
+    {envs::go::PlayoutPolicy::Uniform, "uniform"},
+    {envs::go::PlayoutPolicy::AnswerAtari, "answer-atari"},
+    {envs::go::PlayoutPolicy::Patterns, "patterns"},
+};
+
+// Simulations per second of the GTP engine's search (RAVE, Go knowledge, shape playouts) from the empty 9x9 board, for
 // `seconds` of wall clock with root parallelism over `threads` trees.
 double mcts_simulations_per_second(int threads, double seconds, uint64_t seed) {
   agents::mcts::GoPlayoutEvaluator evaluator;
   agents::mcts::MctsOptions options;
   options.max_simulations = 0;
   options.max_seconds = seconds;
-  options.rave_equivalence = 1000;
-  options.uct_c = 0.2;
+  agents::mcts::use_go_search_settings(options);
   options.threads = threads;
   options.seed = seed;
   agents::mcts::MctsSearch search(evaluator, options);
@@ -82,19 +88,19 @@ int run_go_bench(const GoBenchOptions& options) {
              "us/playout", "black wins");
   double speed9 = 0;
   for (int size : {9, 19})
-    for (const auto policy : {envs::go::PlayoutPolicy::Uniform, envs::go::PlayoutPolicy::AnswerAtari}) {
+    for (const auto& [policy, name] : kPolicies) {
       const PlayoutSpeed s = measure(size, policy, options.seconds, options.seed);
       if (size == 9 && policy == envs::go::PlayoutPolicy::Uniform) speed9 = s.playouts_per_second;
-      fmt::print("{:<8} {:<13} {:>12.0f} {:>14.1f} {:>12.2f} {:>10.1f}%\n", fmt::format("{}x{}", size, size),
-                 policy == envs::go::PlayoutPolicy::Uniform ? "uniform" : "answer-atari", s.playouts_per_second,
-                 s.moves_per_playout, 1e6 / s.playouts_per_second, 100 * s.black_wins);
+      fmt::print("{:<8} {:<13} {:>12.0f} {:>14.1f} {:>12.2f} {:>10.1f}%\n", fmt::format("{}x{}", size, size), name,
+                 s.playouts_per_second, s.moves_per_playout, 1e6 / s.playouts_per_second, 100 * s.black_wins);
     }
   fmt::print("\nGoal >= {:.0f} uniform playouts/s on 9x9: {}\n", kGoalPlayoutsPerSecond9x9,
              speed9 >= kGoalPlayoutsPerSecond9x9 ? "met" : "NOT met");
 
-  fmt::print("\nMCTS on 9x9 from the empty board (the GTP engine's search: RAVE, answer-atari playouts), {} s of wall "
-             "clock;\nmore threads are independent trees summed at the root (root parallelism)\n\n",
-             options.seconds);
+  fmt::print(
+      "\nMCTS on 9x9 from the empty board (the GTP engine's search: RAVE, Go knowledge, shape playouts), {} s of wall "
+      "clock;\nmore threads are independent trees summed at the root (root parallelism)\n\n",
+      options.seconds);
   fmt::print("{:<8} {:>14} {:>9}\n", "threads", "simulations/s", "speed-up");
   const double one = mcts_simulations_per_second(1, options.seconds, options.seed);
   fmt::print("{:<8} {:>14.0f} {:>8.2f}x\n", 1, one, 1.0);

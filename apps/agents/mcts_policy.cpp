@@ -15,10 +15,8 @@ MctsPolicy::MctsPolicy(const envs::Env& env, const AgentOptions& options) {
   o.seed = options.seed;
   o.threads = options.threads > 0 ? options.threads : int(std::max(1u, std::thread::hardware_concurrency()));
   if (dynamic_cast<const envs::go::GoEnv*>(&env)) {
-    // The GTP engine's settings (gtp/go_player.cpp).
     evaluator_ = std::make_unique<agents::mcts::GoPlayoutEvaluator>();
-    o.rave_equivalence = 1000;
-    o.uct_c = 0.2;
+    agents::mcts::use_go_search_settings(o);
   } else {
     evaluator_ = std::make_unique<agents::mcts::RandomRolloutEvaluator>(1, kRolloutSteps);
   }

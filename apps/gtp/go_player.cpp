@@ -33,7 +33,8 @@ private:
   envs::go::PlayoutRng rng_;
 };
 
-// UCT with RAVE (agents/mcts), one playout per leaf, root-parallel over `threads` trees kept between moves.
+// UCT with RAVE and Go knowledge (agents/mcts), one shape playout per leaf, root-parallel over `threads` trees kept
+// between moves.
 class MctsGoPlayer final : public GoPlayer {
 public:
   static constexpr int kDefaultPlayouts = 10000;
@@ -41,11 +42,13 @@ public:
   MctsGoPlayer(uint64_t seed, int threads) : search_(evaluator_, options(seed, threads)) {}
 
   int choose_move(const GoGame& game, const MoveBudget& budget) override {
-    if (!follows(game)) search_.reset();
-    search_.set_budget(budget.playouts > 0 ? budget.playouts : budget.seconds > 0 ? 0 : kDefaultPlayouts,
+    if (!follows(game)) search_.reset();  // and the last move is unknown
+    search_.set_budget(budget.playouts > 0  ? budget.playouts
+                       : budget.seconds > 0 ? 0
+                                            : kDefaultPlayouts,
                        budget.seconds);
     const std::string name = "go/" + std::to_string(game.size()) + "x" + std::to_string(game.size());
-    return search_.choose_action(envs::go::GoEnv(name, game));
+    return search_.choose_action(envs::go::GoEnv(name, game, follows(game) ? tracked_last_ : -1));
   }
 
   void new_game() override {
@@ -56,6 +59,7 @@ public:
   void move_played(const GoGame& after, int action) override {
     search_.advance(action);
     tracked_ = true;
+    tracked_last_ = action;
     tracked_hash_ = after.board().hash();
     tracked_to_play_ = after.to_play();
     tracked_komi_ = after.rules().komi;
@@ -64,10 +68,7 @@ public:
 private:
   static agents::mcts::MctsOptions options(uint64_t seed, int threads) {
     agents::mcts::MctsOptions o;
-    // RAVE carries the search; UCT's exploration only breaks its early mistakes. Tuned in self-play and against
-    // GNU Go level 1 (see the issue notes): k 1000 as Gelly and Silver, c 0.2.
-    o.rave_equivalence = 1000;
-    o.uct_c = 0.2;
+    agents::mcts::use_go_search_settings(o);
     o.seed = seed;
     o.threads = threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency()));
     o.max_simulations = kDefaultPlayouts;
@@ -86,6 +87,7 @@ private:
   uint64_t tracked_hash_ = 0;
   envs::go::Stone tracked_to_play_ = envs::go::Stone::Black;
   double tracked_komi_ = 0;
+  int tracked_last_ = -1;
 };
 
 struct PlayerEntry {

@@ -70,6 +70,28 @@ private:
   bool done_ = false;
 };
 
+// A uniform prior whose one favoured move carries virtual experience of `visits` wins, the others as many losses.
+class FavouringEvaluator final : public Evaluator {
+public:
+  FavouringEvaluator(int favoured, double visits) : favoured_(favoured), visits_(visits) {}
+  std::vector<double> evaluate(const Env& env, std::mt19937_64& rng, MoveTrace* trace) override {
+    return rollouts_.evaluate(env, rng, trace);
+  }
+  std::vector<ActionPrior> prior(const Env& env) override {
+    std::vector<ActionPrior> p = rollouts_.prior(env);
+    for (ActionPrior& a : p) {
+      a.visits = visits_;
+      a.value = a.action == favoured_ ? 1.0 : -1.0;
+    }
+    return p;
+  }
+
+private:
+  RandomRolloutEvaluator rollouts_;
+  int favoured_;
+  double visits_;
+};
+
 }  // namespace
 
 TEST_CASE("mcts: a single-player bandit, the paying arm", "[agents][mcts]") {
@@ -82,6 +104,24 @@ TEST_CASE("mcts: a single-player bandit, the paying arm", "[agents][mcts]") {
   int visits = 0;
   for (const SearchNode& c : search.root().children) visits += c.explore_count;
   CHECK(visits == 200);
+}
+
+TEST_CASE("mcts: virtual experience steers the first simulations but counts no visits", "[agents][mcts]") {
+  const uint64_t seed = vkrl::test::fresh_seed();
+  INFO("seed " << seed);
+  // 100 virtual wins for arm 1 (which pays 0) keep its mean above the paying arm's for 30 greedy simulations...
+  FavouringEvaluator favour_one(1, 100);
+  MctsSearch early(favour_one, {0.0, 30, 0, 100, seed});
+  CHECK(early.choose_action(Bandit()) == 1);
+  int visits = 0;
+  for (const SearchNode& c : early.root().children) visits += c.explore_count;
+  CHECK(visits == 30);
+  // ...but real returns outweigh them in the end, and virtual losses only delay the paying arm.
+  MctsSearch late(favour_one, {2.0, 3000, 0, 100, seed});
+  CHECK(late.choose_action(Bandit()) == 3);
+  FavouringEvaluator favour_three(3, 100);
+  MctsSearch steered(favour_three, {0.0, 30, 0, 100, seed});
+  CHECK(steered.choose_action(Bandit()) == 3);
 }
 
 TEST_CASE("mcts: Nim, leaving the opponent a multiple of three", "[agents][mcts]") {

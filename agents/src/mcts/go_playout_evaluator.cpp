@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "vkrl/agents/mcts/go_knowledge.h"
 #include "vkrl/envs/go/go_env.h"
 #include "vkrl/envs/go/playout.h"
 #include "vkrl/error.h"
@@ -15,8 +16,6 @@ const envs::go::GoEnv& go_env(const envs::Env& env) {
   if (!go) throw Error("go playout evaluator: " + env.name() + " is not a Go env");
   return *go;
 }
-
-const envs::go::GoGame& go_game(const envs::Env& env) { return go_env(env).game(); }
 
 }  // namespace
 
@@ -52,15 +51,34 @@ std::vector<double> GoPlayoutEvaluator::evaluate(const envs::Env& env, std::mt19
   return {black, -black};  // players 0 (Black) and 1 (White)
 }
 
-std::vector<std::pair<int, double>> GoPlayoutEvaluator::prior(const envs::Env& env) {
-  const envs::go::GoGame& game = go_game(env);
+std::vector<ActionPrior> GoPlayoutEvaluator::prior(const envs::Env& env) {
+  const envs::go::GoEnv& go = go_env(env);
+  const envs::go::GoGame& game = go.game();
+  const envs::go::Board& board = game.board();
+  const envs::go::Stone c = game.to_play();
   std::vector<int> moves;
   for (int a : game.legal_actions())
-    if (a == game.pass_action() || !game.board().is_eye(game.point_of(a), game.to_play())) moves.push_back(a);
-  std::vector<std::pair<int, double>> p;
-  p.reserve(moves.size());
-  for (int a : moves) p.emplace_back(a, 1.0 / double(moves.size()));
-  return p;
+    if (a == game.pass_action() || !board.is_eye(game.point_of(a), c)) moves.push_back(a);
+  const int last = go.last_action() >= 0 && go.last_action() != game.pass_action() ? game.point_of(go.last_action())
+                                                                                   : envs::go::Board::kNoPoint;
+  std::vector<ActionPrior> priors;
+  priors.reserve(moves.size());
+  for (int a : moves) {
+    ActionPrior p{.action = a, .probability = 1.0 / double(moves.size())};
+    if (go_knowledge_) {
+      const GoMoveKnowledge k =
+          go_move_knowledge(board, c, a == game.pass_action() ? envs::go::Board::kNoPoint : game.point_of(a), last);
+      p.visits = k.visits;
+      p.value = k.visits > 0 ? (2 * k.wins - k.visits) / k.visits : 0;  // win share to the [-1, 1] return
+    }
+    priors.push_back(p);
+  }
+  return priors;
+}
+
+void use_go_search_settings(MctsOptions& options) {
+  options.rave_equivalence = 1000;
+  options.uct_c = 0.2;
 }
 
 }  // namespace vkrl::agents::mcts

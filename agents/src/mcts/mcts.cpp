@@ -52,18 +52,19 @@ size_t MctsSearch::select_child(const SearchNode& node) const {
   const double k = options_.rave_equivalence;
   for (size_t i = 0; i < node.children.size(); ++i) {
     const SearchNode& c = node.children[i];
-    double score;
-    if (k > 0 && (c.explore_count > 0 || c.amaf_count > 0)) {
-      // RAVE: an unvisited child is judged by its AMAF value alone (β = 1) rather than tried blindly.
-      const double n = c.explore_count;
-      const double mean = n > 0 ? c.total_reward / n : 0;
-      const double amaf = c.amaf_count > 0 ? c.amaf_reward / c.amaf_count : mean;
-      const double beta = c.amaf_count > 0 ? std::sqrt(k / (3 * n + k)) : 0;
-      score = (1 - beta) * mean + beta * amaf + options_.uct_c * std::sqrt(log_parent / (n + 1));
-    } else {
-      score = c.explore_count == 0 ? std::numeric_limits<double>::infinity()
-                                   : c.total_reward / c.explore_count +
-                                         options_.uct_c * std::sqrt(log_parent / double(c.explore_count));
+    const bool rave = k > 0 && c.amaf_count > 0;
+    const double visits = c.explore_count + c.prior_visits;  // real and virtual
+    double score = std::numeric_limits<double>::infinity();  // nothing known yet: try it first
+    if (visits > 0 || rave) {
+      const double mean = visits > 0 ? (c.total_reward + c.prior_visits * c.prior_value) / visits : 0;
+      double value = mean;
+      if (rave) {
+        // An unvisited child without virtual experience is judged by its AMAF value alone (β = 1).
+        const double m = c.amaf_count;
+        const double beta = m / (m + visits + visits * m / k);
+        value = (1 - beta) * mean + beta * c.amaf_reward / m;
+      }
+      score = value + options_.uct_c * std::sqrt(log_parent / double(std::max(1, c.explore_count)));
     }
     if (score > best_score) {
       best_score = score;
@@ -75,11 +76,13 @@ size_t MctsSearch::select_child(const SearchNode& node) const {
 
 void MctsSearch::expand(Tree& tree, SearchNode& node, const envs::Env& env) const {
   const int player = env.current_player();
-  for (const auto& [action, prior] : evaluator_.prior(env)) {
+  for (const ActionPrior& prior : evaluator_.prior(env)) {
     SearchNode child;
-    child.action = action;
+    child.action = prior.action;
     child.player = player;
-    child.prior = prior;
+    child.prior = prior.probability;
+    child.prior_visits = prior.visits;
+    child.prior_value = prior.value;
     node.children.push_back(std::move(child));
   }
   std::shuffle(node.children.begin(), node.children.end(), tree.rng);

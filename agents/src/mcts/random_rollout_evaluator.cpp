@@ -26,11 +26,11 @@ std::vector<double> RandomRolloutEvaluator::evaluate(const envs::Env& env, std::
   return total;
 }
 
-std::vector<std::pair<int, double>> RandomRolloutEvaluator::prior(const envs::Env& env) {
+std::vector<ActionPrior> RandomRolloutEvaluator::prior(const envs::Env& env) {
   const std::vector<int> legal = env.legal_actions();
-  std::vector<std::pair<int, double>> p;
+  std::vector<ActionPrior> p;
   p.reserve(legal.size());
-  for (int a : legal) p.emplace_back(a, 1.0 / double(legal.size()));
+  for (int a : legal) p.push_back({.action = a, .probability = 1.0 / double(legal.size())});
   return p;
 }
 

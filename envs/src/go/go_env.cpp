@@ -13,8 +13,12 @@ GoEnv::GoEnv(std::string registry_name, const GoRules& rules)
   reset(0);
 }
 
-GoEnv::GoEnv(std::string registry_name, const GoGame& game)
-    : registry_name_(std::move(registry_name)), rules_(game.rules()), game_(game), recent_(1, snapshot()) {}
+GoEnv::GoEnv(std::string registry_name, const GoGame& game, int last_action)
+    : registry_name_(std::move(registry_name)),
+      rules_(game.rules()),
+      game_(game),
+      recent_(1, snapshot()),
+      last_action_(last_action) {}
 
 std::string GoEnv::name() const {
   std::string name = registry_name_;

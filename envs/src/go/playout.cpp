@@ -4,13 +4,12 @@
 #include <array>
 #include <utility>
 
+#include "vkrl/envs/go/shape_patterns.h"
+
 namespace vkrl::envs::go {
 
-namespace {
-
-// Playing c at p (a legal move) would leave a chain of two or more stones with exactly one liberty: the new chain's
-// liberties are p's empty neighbours and each joined chain's liberties besides p, which Board tells in O(1) when there
-// is at most one; a capture is never self-atari.
+// The new chain's liberties are p's empty neighbours and each joined chain's liberties besides p, which Board tells in
+// O(1) when there is at most one; a capture is never self-atari.
 bool self_ataris_group(const Board& board, int p, Stone c) {
   const int s = board.stride();
   int stones = 1, chains[4], chain_count = 0, liberties[8], liberty_count = 0;
@@ -37,8 +36,6 @@ bool self_ataris_group(const Board& board, int p, Stone c) {
   }
   return stones >= 2;
 }
-
-}  // namespace
 
 int random_playout_point(const Board& board, Stone c, PlayoutRng& rng, bool avoid_self_atari) {
   const auto acceptable = [&](int p) {
@@ -87,13 +84,26 @@ int atari_reply_point(const Board& board, Stone c, int last) {
   return Board::kNoPoint;
 }
 
+int shape_reply_point(const Board& board, Stone c, int last, PlayoutRng& rng) {
+  if (last == Board::kNoPoint) return Board::kNoPoint;
+  const int s = board.stride();
+  int candidates[8], count = 0;
+  for (int q : {last - s - 1, last - s, last - s + 1, last - 1, last + 1, last + s - 1, last + s, last + s + 1})
+    if (board.at(q) == Stone::Empty && matches_shape_pattern(board, q) && board.is_legal_ignoring_superko(q, c) &&
+        !board.is_eye(q, c) && !self_ataris_group(board, q, c))
+      candidates[count++] = q;
+  return count == 0 ? Board::kNoPoint : candidates[rng.below(uint32_t(count))];
+}
+
 PlayoutResult random_playout(Board& board, Stone c, int passes, int max_moves, double komi, PlayoutRng& rng,
                              const PlayoutOptions& options) {
   PlayoutResult result;
   int last = options.last_point;
   while (passes < 2 && result.moves < max_moves) {
-    int p = options.policy == PlayoutPolicy::AnswerAtari ? atari_reply_point(board, c, last) : Board::kNoPoint;
-    if (p == Board::kNoPoint) p = random_playout_point(board, c, rng, options.policy == PlayoutPolicy::AnswerAtari);
+    const bool informed = options.policy != PlayoutPolicy::Uniform;
+    int p = informed ? atari_reply_point(board, c, last) : Board::kNoPoint;
+    if (p == Board::kNoPoint && options.policy == PlayoutPolicy::Patterns) p = shape_reply_point(board, c, last, rng);
+    if (p == Board::kNoPoint) p = random_playout_point(board, c, rng, informed);
     if (options.played) options.played->push_back(p);
     last = p;
     if (p == Board::kNoPoint) {

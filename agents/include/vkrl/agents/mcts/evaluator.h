@@ -16,14 +16,25 @@ namespace vkrl::agents::mcts {
 // The moves a rollout made, in order, as (player, action): what RAVE learns from.
 using MoveTrace = std::vector<std::pair<int, int>>;
 
+// What an Evaluator knows of a move before the search tries it: its probability under the evaluator's policy, and
+// optional virtual experience (Gelly and Silver 2007): the move's node starts as if it had been tried `visits` times
+// with a mean return of `value` for its mover. Virtual experience only steers selection; the move the search plays is
+// still the one most visited by real simulations.
+struct ActionPrior {
+  int action = -1;
+  double probability = 0;
+  double visits = 0;
+  double value = 0;
+};
+
 class Evaluator {
 public:
   virtual ~Evaluator() = default;
   // The expected return from env's state on, one entry per player (env.player_count()). When `trace` is given, a
   // rollout evaluator appends the moves of its first rollout to it (one that plays no moves leaves it alone).
   virtual std::vector<double> evaluate(const envs::Env& env, std::mt19937_64& rng, MoveTrace* trace = nullptr) = 0;
-  // (action, probability) for each of env.legal_actions(), the probabilities summing to 1.
-  virtual std::vector<std::pair<int, double>> prior(const envs::Env& env) = 0;
+  // One entry for each move the search may try, a subset of env.legal_actions(), the probabilities summing to 1.
+  virtual std::vector<ActionPrior> prior(const envs::Env& env) = 0;
 };
 
 // Adds a step's reward to `returns` by the Env convention: to the mover, and negated to the other of two players.
@@ -36,7 +47,7 @@ public:
       : rollouts_(rollouts), max_steps_(max_steps) {}
 
   std::vector<double> evaluate(const envs::Env& env, std::mt19937_64& rng, MoveTrace* trace = nullptr) override;
-  std::vector<std::pair<int, double>> prior(const envs::Env& env) override;
+  std::vector<ActionPrior> prior(const envs::Env& env) override;  // uniform, no virtual experience
 
 private:
   int rollouts_;

@@ -7,10 +7,14 @@
 // search stops at max_simulations, max_seconds, or when the tree would pass max_memory_mb; the move is the most visited
 // child (then the higher total reward).
 //
-// Three additions over plain UCT:
+// Four additions over plain UCT:
+// - Prior knowledge: a child starts with the Evaluator's virtual experience (ActionPrior), v0 visits of mean value q0,
+//   which count in its mean, (total_reward + v0 q0) / (n + v0), but not in its visits.
 // - RAVE (Gelly and Silver 2011), when rave_equivalence k > 0: each node also keeps all-moves-as-first statistics of
 //   its children, from every later move of the simulation (tree and rollout, as the Evaluator reports it) made by the
-//   same player, and selection blends them in with weight β = sqrt(k / (3n + k)), which fades as real visits n grow.
+//   same player, and selection blends their mean in with weight β = m / (m + v + v m / k) for m AMAF samples and
+//   v = n + v0 visits, real and virtual (Silver's minimum-error schedule): AMAF leads while it has more samples, and
+//   fades as real visits grow past k.
 // - Root parallelism: `threads` independent trees with their own seeds search at once and their root visits are summed.
 //   It needs no locks, and a playout budget is split evenly, so the same seed picks the same move on any machine.
 //   The Evaluator is called from all threads at once, so it must keep no mutable state.
@@ -41,6 +45,8 @@ struct SearchNode {
   int action = -1;  // the move into this node
   int player = 0;   // who chose it
   double prior = 0;
+  double prior_visits = 0;  // virtual experience: visits and their mean return for `player`
+  double prior_value = 0;
   int explore_count = 0;
   double total_reward = 0;
   int amaf_count = 0;  // RAVE: simulations through the parent in which `player` played `action` later

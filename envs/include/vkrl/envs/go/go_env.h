@@ -31,7 +31,8 @@ public:
   // `registry_name` is the name without options ("go/9x9"); name() adds the options that differ from its defaults.
   GoEnv(std::string registry_name, const GoRules& rules);
   // An env in the position of a game in progress (a GTP engine's, for search); its history planes start here.
-  GoEnv(std::string registry_name, const GoGame& game);
+  // `last_action` is the move that led to it when known (search knowledge answers it), else -1.
+  GoEnv(std::string registry_name, const GoGame& game, int last_action = -1);
 
   std::string name() const override;
   ObservationSpec observation_spec() const override;

@@ -9,7 +9,9 @@
 // when the last move left its own chain in atari it is captured, and when it put a chain of the mover's next to it in
 // atari the mover extends at the liberty if that gains liberties; otherwise the move is uniform as above, less the
 // moves that would put two or more of the mover's own stones in atari (which the answers would then punish) while
-// any other move is left.
+// any other move is left. The Patterns policy adds MoGo's next step: when there is no atari to answer, a legal point
+// among the last move's eight neighbours that forms one of the 3x3 shapes of shape_patterns.h (and is not a
+// self-atari of two or more stones) is played, drawn uniformly among those that do.
 #pragma once
 
 #include <cstdint>
@@ -35,14 +37,18 @@ private:
 // avoid_self_atari, a self-atari of two or more stones is chosen only when nothing else is left.
 int random_playout_point(const Board& board, Stone c, PlayoutRng& rng, bool avoid_self_atari = false);
 
-enum class PlayoutPolicy { Uniform, AnswerAtari };
+enum class PlayoutPolicy { Uniform, AnswerAtari, Patterns };
 
 // AnswerAtari's reply to the move at `last` (a point, or kNoPoint), or kNoPoint when it has none for c.
 int atari_reply_point(const Board& board, Stone c, int last);
+// Patterns' shape reply to the move at `last`, or kNoPoint when none of its neighbours forms a shape for c.
+int shape_reply_point(const Board& board, Stone c, int last, PlayoutRng& rng);
+// Playing c at p (a legal move) leaves two or more of c's stones, p's chain, with a single liberty.
+bool self_ataris_group(const Board& board, int p, Stone c);
 
 struct PlayoutOptions {
   PlayoutPolicy policy = PlayoutPolicy::Uniform;
-  int last_point = Board::kNoPoint;  // the move before the playout, for AnswerAtari
+  int last_point = Board::kNoPoint;    // the move before the playout, for AnswerAtari
   std::vector<int>* played = nullptr;  // when given, receives each move's point (kNoPoint for a pass)
 };
 

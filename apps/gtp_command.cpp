@@ -15,11 +15,12 @@ struct GtpOptions {
   int playouts = 0;
   double seconds = 0;
   int threads = 0;
+  double resign_below = 0.05;
 };
 
 int run_gtp(const GtpOptions& o, const CommonOptions& common) {
   if (o.playouts > 0 && o.seconds > 0) throw UsageError("gtp: give --playouts or --time, not both");
-  GtpEngine engine(make_go_player(o.agent, common.seed, o.threads), {o.playouts, o.seconds});
+  GtpEngine engine(make_go_player(o.agent, {common.seed, o.threads, o.resign_below}), {o.playouts, o.seconds});
   engine.run(std::cin, std::cout);
   return 0;
 }
@@ -36,6 +37,10 @@ void add_gtp_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   command.add_option("--threads", gtp.threads, "Search threads (mcts; 0: every core). The same seed, playouts and "
                      "threads give the same moves")
       ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  command.add_option("--resign-below", gtp.resign_below,
+                     "Search agents resign when their chance of winning falls below this (0: never)")
+      ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   command.add_option("--time", gtp.seconds, "Seconds per move (search agents); the GTP clock may ask for less")
       ->check(CLI::PositiveNumber);

@@ -39,7 +39,11 @@ class MctsGoPlayer final : public GoPlayer {
 public:
   static constexpr int kDefaultPlayouts = 10000;
 
-  MctsGoPlayer(uint64_t seed, int threads) : search_(evaluator_, options(seed, threads)) {}
+  // A resignation needs this many simulations behind it.
+  static constexpr int kResignSimulations = 1000;
+
+  explicit MctsGoPlayer(const GoPlayerSettings& settings)
+      : search_(evaluator_, options(settings.seed, settings.threads)), resign_below_(settings.resign_below) {}
 
   int choose_move(const GoGame& game, const MoveBudget& budget) override {
     if (!follows(game)) search_.reset();  // and the last move is unknown
@@ -48,7 +52,13 @@ public:
                                             : kDefaultPlayouts,
                        budget.seconds);
     const std::string name = "go/" + std::to_string(game.size()) + "x" + std::to_string(game.size());
-    return search_.choose_action(envs::go::GoEnv(name, game, follows(game) ? tracked_last_ : -1));
+    const int action = search_.choose_action(envs::go::GoEnv(name, game, follows(game) ? tracked_last_ : -1));
+    const std::vector<agents::mcts::RootMove> moves = search_.root_moves();
+    int simulations = 0;
+    for (const auto& m : moves) simulations += m.visits;
+    const bool hopeless = simulations >= kResignSimulations && !moves.empty() &&
+                          (1 + moves.front().mean_return) / 2 < resign_below_;  // returns are +-1 for a win or loss
+    return hopeless ? kResign : action;
   }
 
   void new_game() override {
@@ -88,19 +98,19 @@ private:
   envs::go::Stone tracked_to_play_ = envs::go::Stone::Black;
   double tracked_komi_ = 0;
   int tracked_last_ = -1;
+  double resign_below_;
 };
 
 struct PlayerEntry {
   const char* name;
-  std::unique_ptr<GoPlayer> (*make)(uint64_t seed, int threads);
+  std::unique_ptr<GoPlayer> (*make)(const GoPlayerSettings& settings);
 };
 
 const PlayerEntry kPlayers[] = {
-    {"random", [](uint64_t seed, int) -> std::unique_ptr<GoPlayer> { return std::make_unique<RandomGoPlayer>(seed); }},
+    {"random",
+     [](const GoPlayerSettings& s) -> std::unique_ptr<GoPlayer> { return std::make_unique<RandomGoPlayer>(s.seed); }},
     {"mcts",
-     [](uint64_t seed, int threads) -> std::unique_ptr<GoPlayer> {
-       return std::make_unique<MctsGoPlayer>(seed, threads);
-     }},
+     [](const GoPlayerSettings& s) -> std::unique_ptr<GoPlayer> { return std::make_unique<MctsGoPlayer>(s); }},
 };
 
 }  // namespace
@@ -111,9 +121,9 @@ std::string go_player_names() {
   return names;
 }
 
-std::unique_ptr<GoPlayer> make_go_player(std::string_view name, uint64_t seed, int threads) {
+std::unique_ptr<GoPlayer> make_go_player(std::string_view name, const GoPlayerSettings& settings) {
   for (const PlayerEntry& p : kPlayers)
-    if (name == p.name) return p.make(seed, threads);
+    if (name == p.name) return p.make(settings);
   std::vector<std::string> names;
   for (const PlayerEntry& p : kPlayers) names.emplace_back(p.name);
   throw UsageError(unknown_name_message("Go agent", name, names));

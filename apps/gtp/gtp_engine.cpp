@@ -238,6 +238,7 @@ GtpEngine::Reply GtpEngine::genmove(const std::vector<std::string>& args) {
   if (next.consecutive_passes() >= 2) next.resume();  // a controller may play on after two passes
   // Past the move cap the game is over for vkrl, but a controller may go on: pass.
   const int action = next.is_over() ? next.pass_action() : player_->choose_move(next, budget_for_move(*c));
+  if (action == GoPlayer::kResign) return {true, "resign"};  // the game is the controller's to end; nothing changes
   if (!next.is_over()) next.play(action);
   commit_move(std::move(next), *c, action);
   return {true, vertex_name(action, game_)};

@@ -4,7 +4,7 @@
 // known_command, list_commands, boardsize, clear_board, komi, play, genmove, undo, showboard, final_score,
 // time_settings, time_left, loadsgf, quit and GNU Go's printsgf (the game so far as SGF, to a file or in the reply)
 // over a GoGame under vkrl's rules (game.h), and asks a GoPlayer for
-// genmove. The controller decides when a game ends: moves after two passes resume the game, and the move cap is
+// genmove, which may answer `resign` (the board then stays as it was). The controller decides when a game ends: moves after two passes resume the game, and the move cap is
 // kMaxMoves rather than the env's 2 * size^2. Any malformed line, bad vertex, illegal move or failing file gets a '?'
 // reply; the engine never throws.
 #pragma once

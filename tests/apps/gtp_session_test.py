@@ -122,19 +122,29 @@ for (line, pattern), reply in zip(expected, replies):
     else:
         print(f"FAIL: {shown!r} -> {reply!r}, want /{pattern}/")
         failures += 1
-# The search agent answers genmove with a legal move within its playout budget.
-try:
-    search = subprocess.run([vkrl, "gtp", "--agent", "mcts", "--playouts", "200", "--seed", "3"],
-                            input=b"boardsize 9\nclear_board\nplay b E5\ngenmove w\nquit\n", capture_output=True,
-                            timeout=60)
-    replies = search.stdout.decode().split("\n\n")
-    if search.returncode == 0 and re.fullmatch(r"= " + MOVE, replies[3]) and replies[3] != "= E5":
-        print(f"ok: mcts genmove -> {replies[3]!r}")
-    else:
-        print(f"FAIL: mcts session -> exit {search.returncode}, {replies!r}")
+# The search agent answers genmove with a legal move within its playout budget, and resigns a hopeless game (komi 30
+# on 5x5 is more than Black can win) unless told never to; a resignation leaves the board as it was.
+searches = [
+    (["--seed", "3"], "boardsize 9\nclear_board\nplay b E5\ngenmove w\n", r"= (?!E5$)" + MOVE),
+    (["--seed", "3"], "boardsize 5\nclear_board\nkomi 30\ngenmove b\n", r"= resign"),
+    (["--seed", "3", "--resign-below", "0"], "boardsize 5\nclear_board\nkomi 30\ngenmove b\n", r"= " + MOVE),
+]
+for flags, commands, pattern in searches:
+    try:
+        search = subprocess.run([vkrl, "gtp", "--agent", "mcts", "--playouts", "2000", *flags],
+                                input=(commands + "showboard\nquit\n").encode(), capture_output=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        print(f"FAIL: vkrl gtp --agent mcts {flags} did not answer within 60 s")
         failures += 1
-except subprocess.TimeoutExpired:
-    print("FAIL: vkrl gtp --agent mcts did not answer within 60 s")
-    failures += 1
+        continue
+    replies = search.stdout.decode().split("\n\n")
+    genmove = commands.count("\n") - 1
+    stones = replies[genmove + 1].count("X") if len(replies) > genmove + 1 else -1
+    resigned = pattern == r"= resign"
+    if search.returncode == 0 and re.fullmatch(pattern, replies[genmove]) and (stones == 0) == resigned:
+        print(f"ok: mcts {' '.join(flags)}: genmove -> {replies[genmove]!r}")
+    else:
+        print(f"FAIL: mcts {' '.join(flags)} -> exit {search.returncode}, {replies!r}")
+        failures += 1
 print(f"{failures} failures")
 sys.exit(1 if failures else 0)

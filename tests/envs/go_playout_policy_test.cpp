@@ -47,6 +47,17 @@ TEST_CASE("go playouts: own stones put in atari extend when that gains liberties
   CHECK(atari_reply_point(g.board(), Stone::Black, g.point_of(go_at(g, 3, 1))) == g.point_of(go_at(g, 2, 2)));
 }
 
+TEST_CASE("go playouts: own stones put in atari capture the attacker in atari rather than extend", "[envs][go]") {
+  GoGame g = go_from_diagram({". O X . .",  //
+                              "O X . . .",  //
+                              ". . . . .",  //
+                              ". . . . .",  //
+                              ". . . . ."},
+                             Stone::White);
+  g.play(go_at(g, 2, 1));  // atari on B4, whose liberty C4 would extend; but White's B5 is in atari at A5
+  CHECK(atari_reply_point(g.board(), Stone::Black, g.point_of(go_at(g, 2, 1))) == g.point_of(go_at(g, 0, 0)));
+}
+
 TEST_CASE("go playouts: a hopeless extension is not an answer", "[envs][go]") {
   GoGame g = go_from_diagram({". X O . .",  //
                               ". . . . .",  //

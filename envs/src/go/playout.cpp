@@ -71,12 +71,23 @@ int atari_reply_point(const Board& board, Stone c, int last) {
   // Capture the last mover's chain when it is in atari.
   const int capture = board.atari_point(last);
   if (capture != Board::kNoPoint && board.is_legal_ignoring_superko(capture, c)) return capture;
-  // Extend a chain of c's next to the last move out of atari, when the liberty leads to at least two more.
+  // Save a chain of c's next to the last move from atari: capture a chain in atari that touches it, or else extend
+  // at its liberty when that leads to at least two more.
   const int s = board.stride();
   for (int q : {last - 1, last + 1, last - s, last + s}) {
     if (board.at(q) != c) continue;
     const int lib = board.atari_point(q);
-    if (lib == Board::kNoPoint || !board.is_legal_ignoring_superko(lib, c)) continue;
+    if (lib == Board::kNoPoint) continue;
+    int stone = q;
+    do {
+      for (int n : {stone - 1, stone + 1, stone - s, stone + s}) {
+        if (board.at(n) != opponent(c)) continue;
+        const int take = board.atari_point(n);
+        if (take != Board::kNoPoint && board.is_legal_ignoring_superko(take, c)) return take;
+      }
+      stone = board.next_in_chain(stone);
+    } while (stone != q);
+    if (!board.is_legal_ignoring_superko(lib, c)) continue;
     int new_liberties = 0;
     for (int n : {lib - 1, lib + 1, lib - s, lib + s}) new_liberties += board.at(n) == Stone::Empty;
     if (new_liberties >= 2) return lib;

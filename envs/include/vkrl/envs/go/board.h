@@ -45,6 +45,7 @@ public:
   int ko_point() const { return ko_; }  // kNoPoint when no simple ko is on
   int stones_in_chain(int p) const { return chain_stones_[head_[p]]; }
   int chain_of(int p) const { return head_[p]; }  // the same point for every stone of a chain
+  int next_in_chain(int p) const { return next_[p]; }  // following it from a stone visits its whole chain once
   // Distinct liberties of the chain at p (a walk over the chain; for tests and display, not the hot path).
   int liberties(int p) const;
   // The one liberty of the chain at p when the chain is in atari, else kNoPoint: O(1), from the pseudo-liberty sums.

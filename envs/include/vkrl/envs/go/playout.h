@@ -7,7 +7,7 @@
 //
 // The AnswerAtari policy makes playouts less random where it matters most (after MoGo's playouts, Gelly et al. 2006):
 // when the last move left its own chain in atari it is captured, and when it put a chain of the mover's next to it in
-// atari the mover extends at the liberty if that gains liberties; otherwise the move is uniform as above, less the
+// atari the mover captures a chain in atari that touches it, or else extends at the liberty if that gains liberties; otherwise the move is uniform as above, less the
 // moves that would put two or more of the mover's own stones in atari (which the answers would then punish) while
 // any other move is left. The Patterns policy adds MoGo's next step: when there is no atari to answer, a legal point
 // among the last move's eight neighbours that forms one of the 3x3 shapes of shape_patterns.h (and is not a

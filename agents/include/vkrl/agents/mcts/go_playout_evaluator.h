@@ -32,8 +32,9 @@ private:
   bool go_knowledge_;
 };
 
-// The search settings of vkrl's Go players (GTP, play, watch, bench go) with this evaluator: RAVE carries the search
-// and UCT's exploration term only repairs its early mistakes (tuned in matches, see the Go issue's notes).
+// The search settings of vkrl's Go players (GTP, play, watch, bench go) with this evaluator: RAVE with k = 3500 and
+// no UCT exploration term, since RAVE and the prior's virtual experience already spread the first visits (tuned in
+// self-play; see the Go issue's notes).
 void use_go_search_settings(MctsOptions& options);
 
 }  // namespace vkrl::agents::mcts

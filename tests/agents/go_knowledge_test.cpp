@@ -21,10 +21,8 @@ GoGame diagram(const std::vector<std::string>& rows, Stone to_play) {
   return game;
 }
 
-double win_share(const GoGame& g, int row, int col, int last_row = -1, int last_col = -1) {
-  const int p = g.board().point(row, col);
-  const int last = last_row < 0 ? Board::kNoPoint : g.board().point(last_row, last_col);
-  const auto k = vkrl::agents::mcts::go_move_knowledge(g.board(), g.to_play(), p, last);
+double win_share(const GoGame& g, int row, int col) {
+  const auto k = vkrl::agents::mcts::go_move_knowledge(g.board(), g.to_play(), g.board().point(row, col));
   REQUIRE(k.visits > 0);
   return k.wins / k.visits;
 }
@@ -52,7 +50,7 @@ TEST_CASE("go knowledge: a capture and a third-line opening start above even, fi
   CHECK(capture > 0.5);
   CHECK(first_line < 0.5);
   // A pass is neither urgent nor bad.
-  const auto pass = vkrl::agents::mcts::go_move_knowledge(g.board(), Stone::Black, Board::kNoPoint, Board::kNoPoint);
+  const auto pass = vkrl::agents::mcts::go_move_knowledge(g.board(), Stone::Black, Board::kNoPoint);
   CHECK(pass.wins / pass.visits == Approx(0.5));
 }
 
@@ -72,22 +70,4 @@ TEST_CASE("go knowledge: a self-atari of four stones starts below even, an escap
   CHECK(win_share(g, 1, 0) < 0.5);
   CHECK(win_share(g, 2, 1) > win_share(g, 1, 0));
   CHECK(win_share(g, 4, 5) > win_share(g, 7, 4));
-}
-
-TEST_CASE("go knowledge: points near the last move start higher than the same points without it", "[agents][mcts]") {
-  const GoGame g = diagram({". . . . . . . . .",  //
-                            ". . . . . . . . .",  //
-                            ". . . . . . . . .",  //
-                            ". . . . . . . . .",  //
-                            ". . . . O . . . .",  //
-                            ". . . . . . . . .",  //
-                            ". . . . . . . . .",  //
-                            ". . . . . . . . .",  //
-                            ". . . . . . . . ."},
-                           Stone::Black);
-  for (const auto& [row, col] : {std::pair{4, 5}, std::pair{3, 3}, std::pair{4, 7}}) {
-    INFO("row " << row << " col " << col);
-    CHECK(win_share(g, row, col, 4, 4) > win_share(g, row, col));
-  }
-  CHECK(win_share(g, 4, 5, 4, 4) > win_share(g, 4, 7, 4, 4));  // distance 1 against 3
 }

@@ -16,7 +16,6 @@ using envs::go::Stone;
 constexpr double kEven = 10;
 constexpr double kCaptureOne = 15, kCaptureMany = 30, kEscape = 15;
 constexpr double kShape = 10;
-constexpr double kNearLast[] = {0, 24, 22, 8};  // by distance from the last move
 constexpr double kSelfAtari = 10;
 constexpr double kEmptyArea = 10;
 constexpr int kEmptyRadius = 3;
@@ -36,7 +35,7 @@ bool in_empty_area(const Board& board, int p) {
 
 }  // namespace
 
-GoMoveKnowledge go_move_knowledge(const Board& board, Stone c, int p, int last) {
+GoMoveKnowledge go_move_knowledge(const Board& board, Stone c, int p) {
   GoMoveKnowledge k{kEven, kEven / 2};
   if (p == Board::kNoPoint) return k;
   auto add = [&](double visits, double wins) {
@@ -60,11 +59,6 @@ GoMoveKnowledge go_move_knowledge(const Board& board, Stone c, int p, int last) 
   if (escapes && !self_atari) add(kEscape, kEscape);
   if (self_atari) add(kSelfAtari, 0);
   if (envs::go::matches_shape_pattern(board, p)) add(kShape, kShape);
-  if (last != Board::kNoPoint) {
-    const int distance =
-        std::abs(board.row_of(p) - board.row_of(last)) + std::abs(board.col_of(p) - board.col_of(last));
-    if (distance <= 3) add(kNearLast[distance], kNearLast[distance]);
-  }
   // The line counts from 0 at the nearest edge.
   const int line = std::min(
       {board.row_of(p), board.col_of(p), board.size() - 1 - board.row_of(p), board.size() - 1 - board.col_of(p)});

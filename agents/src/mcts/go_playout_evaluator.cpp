@@ -52,22 +52,19 @@ std::vector<double> GoPlayoutEvaluator::evaluate(const envs::Env& env, std::mt19
 }
 
 std::vector<ActionPrior> GoPlayoutEvaluator::prior(const envs::Env& env) {
-  const envs::go::GoEnv& go = go_env(env);
-  const envs::go::GoGame& game = go.game();
+  const envs::go::GoGame& game = go_env(env).game();
   const envs::go::Board& board = game.board();
   const envs::go::Stone c = game.to_play();
   std::vector<int> moves;
   for (int a : game.legal_actions())
     if (a == game.pass_action() || !board.is_eye(game.point_of(a), c)) moves.push_back(a);
-  const int last = go.last_action() >= 0 && go.last_action() != game.pass_action() ? game.point_of(go.last_action())
-                                                                                   : envs::go::Board::kNoPoint;
   std::vector<ActionPrior> priors;
   priors.reserve(moves.size());
   for (int a : moves) {
     ActionPrior p{.action = a, .probability = 1.0 / double(moves.size())};
     if (go_knowledge_) {
       const GoMoveKnowledge k =
-          go_move_knowledge(board, c, a == game.pass_action() ? envs::go::Board::kNoPoint : game.point_of(a), last);
+          go_move_knowledge(board, c, a == game.pass_action() ? envs::go::Board::kNoPoint : game.point_of(a));
       p.visits = k.visits;
       p.value = k.visits > 0 ? (2 * k.wins - k.visits) / k.visits : 0;  // win share to the [-1, 1] return
     }

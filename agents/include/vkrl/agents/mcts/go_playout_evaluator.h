@@ -6,8 +6,8 @@
 // Its prior is uniform over the legal moves that do not fill the mover's own eye, plus the pass, which keeps hopeless
 // eye-filling moves out of the tree. With go_knowledge (the default) each move also gets virtual experience from Go
 // heuristics, after Gelly and Silver 2007 and the later MoGo-style programs: every move starts at 10 visits of
-// even value, and urgent or well-shaped moves gain virtual wins (captures, escapes from atari, the 3x3 shapes, points
-// near the last move, the third line in an empty area) while bad ones gain virtual losses (self-atari of two or more
+// even value, and urgent or well-shaped moves gain virtual wins (captures, escapes from atari, the 3x3 shapes, the
+// third line in an empty area) while bad ones gain virtual losses (self-atari of two or more
 // stones, the first two lines in an empty area). It throws vkrl::Error when given an env that is not a GoEnv.
 #pragma once
 

@@ -81,7 +81,8 @@ int run_go_bench(const GoBenchOptions& options) {
       "Go random playouts on one core (higher is better): from the empty board, uniform legal moves that fill\n");
   fmt::print(
       "no own eye, simple ko, to two passes or 2 x size^2 moves, area scored with komi {}; {} s a round, median "
-      "of 5\n",
+      "of 5.\nanswer-atari also answers the last move's ataris and shuns self-atari of 2+ stones; patterns then plays "
+      "MoGo's\n3x3 shapes next to the last move\n",
       kKomi, options.seconds);
   fmt::print("Peer: none measured (GNU Go has no playout mode)\n\n");
   fmt::print("{:<8} {:<13} {:>12} {:>14} {:>12} {:>11}\n", "board", "policy", "playouts/s", "moves/playout",

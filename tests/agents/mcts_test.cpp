@@ -92,6 +92,24 @@ private:
   double visits_;
 };
 
+// Black to play on 5x5, komi 7.5: both columns of four are in atari. Black taking white's at row 4, col 1 owns the
+// board; any other move lets white take black's at row 4, col 0 and win on the 10 points of the left side.
+vkrl::envs::go::GoGame deciding_capture() {
+  using vkrl::envs::go::Stone;
+  vkrl::envs::go::GoGame game({5, 7.5, 0});
+  const char* rows[] = {"X O X . .",  //
+                        "X O X . .",  //
+                        "X O X . .",  //
+                        "X O X . .",  //
+                        ". . . . ."};
+  for (int r = 0; r < 5; ++r)
+    for (int c = 0; c < 5; ++c) {
+      const char ch = rows[r][2 * c];
+      if (ch != '.') game.add_setup_stone(r * 5 + c, ch == 'X' ? Stone::Black : Stone::White);
+    }
+  return game;
+}
+
 }  // namespace
 
 TEST_CASE("mcts: a single-player bandit, the paying arm", "[agents][mcts]") {
@@ -139,19 +157,7 @@ TEST_CASE("mcts: on Go, the capture that decides the game", "[agents][mcts]") {
   using namespace vkrl::envs::go;
   const uint64_t seed = vkrl::test::fresh_seed();
   INFO("seed " << seed);
-  // Black to play on 5x5, komi 7.5: both columns of four are in atari. Black taking white's at row 4, col 1 owns the
-  // board; any other move lets white take black's at row 4, col 0 and win on the 10 points of the left side.
-  GoGame game({5, 7.5, 0});
-  const char* rows[] = {"X O X . .",  //
-                        "X O X . .",  //
-                        "X O X . .",  //
-                        "X O X . .",  //
-                        ". . . . ."};
-  for (int r = 0; r < 5; ++r)
-    for (int c = 0; c < 5; ++c) {
-      const char ch = rows[r][2 * c];
-      if (ch != '.') game.add_setup_stone(r * 5 + c, ch == 'X' ? Stone::Black : Stone::White);
-    }
+  const GoGame game = deciding_capture();
   GoPlayoutEvaluator evaluator;
   MctsSearch search(evaluator, {2.0, 1000, 0, 100, seed});
   CHECK(search.choose_action(GoEnv("go/5x5", game)) == 4 * 5 + 1);
@@ -161,11 +167,7 @@ TEST_CASE("mcts: with RAVE, the deciding Go capture from 300 simulations, and AM
   using namespace vkrl::envs::go;
   const uint64_t seed = vkrl::test::fresh_seed();
   INFO("seed " << seed);
-  GoGame game({5, 7.5, 0});
-  const char* rows[] = {"X O X . .", "X O X . .", "X O X . .", "X O X . .", ". . . . ."};
-  for (int r = 0; r < 5; ++r)
-    for (int c = 0; c < 5; ++c)
-      if (rows[r][2 * c] != '.') game.add_setup_stone(r * 5 + c, rows[r][2 * c] == 'X' ? Stone::Black : Stone::White);
+  const GoGame game = deciding_capture();
   GoPlayoutEvaluator evaluator;
   MctsOptions options;
   options.max_simulations = 300;

@@ -26,15 +26,15 @@ std::vector<double> GoPlayoutEvaluator::evaluate(const envs::Env& env, std::mt19
   // Playouts skip superko, so a long move cap (a GTP game's) could let one cycle: 3 * size^2 moves at most.
   const int max_moves = std::min(game.max_moves() - game.move_count(), 3 * game.size() * game.size());
   thread_local std::vector<int> played;  // reused: evaluate runs once per simulation
+  envs::go::PlayoutOptions options;
+  options.policy = policy_;
+  const int last = go.last_action();
+  if (last >= 0 && last != game.pass_action()) options.last_point = game.point_of(last);
+  played.clear();
   double black = 0;
   for (int r = 0; r < rollouts_; ++r) {
     envs::go::Board board = game.board();
-    envs::go::PlayoutOptions options;
-    options.policy = policy_;
-    const int last = go.last_action();
-    if (last >= 0 && last != game.pass_action()) options.last_point = game.point_of(last);
-    played.clear();
-    if (trace && r == 0) options.played = &played;
+    options.played = trace && r == 0 ? &played : nullptr;
     const double score = envs::go::random_playout(board, game.to_play(), game.consecutive_passes(), max_moves,
                                                   game.rules().komi, playout_rng, options)
                              .score;

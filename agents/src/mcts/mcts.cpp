@@ -103,8 +103,10 @@ void MctsSearch::simulate(Tree& tree, const envs::Env& root_env) const {
   const auto env = root_env.clone();
   const size_t players = size_t(env->player_count());
   const bool rave = options_.rave_equivalence > 0;
-  std::vector<SearchNode*> path{&tree.root};
-  std::vector<std::vector<double>> step_rewards{std::vector<double>(players, 0.0)};
+  std::vector<SearchNode*>& path = tree.path;
+  std::vector<double>& step_rewards = tree.step_rewards;
+  path.assign(1, &tree.root);
+  step_rewards.assign(players, 0.0);
   bool done = false;
   SearchNode* node = &tree.root;
   // Down while nodes have been visited before: the root always, others from their second visit.
@@ -116,9 +118,9 @@ void MctsSearch::simulate(Tree& tree, const envs::Env& root_env) const {
     SearchNode& child = node->children[select_child(*node)];
     const int mover = env->current_player();
     const envs::StepResult r = env->step(child.action);
-    std::vector<double> reward(players, 0.0);
-    add_step_reward(reward, mover, r.reward);
-    step_rewards.push_back(std::move(reward));
+    tree.reward.assign(players, 0.0);
+    add_step_reward(tree.reward, mover, r.reward);
+    step_rewards.insert(step_rewards.end(), tree.reward.begin(), tree.reward.end());
     path.push_back(&child);
     node = &child;
     done = r.done();
@@ -146,7 +148,7 @@ void MctsSearch::simulate(Tree& tree, const envs::Env& root_env) const {
         tree.first_player[size_t(path[i]->action)] = path[i]->player;
       }
     }
-    for (size_t p = 0; p < players; ++p) returns[p] += step_rewards[i][p];
+    for (size_t p = 0; p < players; ++p) returns[p] += step_rewards[i * players + p];
     path[i]->explore_count += 1;
     path[i]->total_reward += returns[size_t(path[i]->player)];
   }

@@ -93,6 +93,9 @@ private:
     std::vector<int> first_player;
     std::vector<uint32_t> stamp;
     uint32_t mark = 0;
+    // Scratch for one simulation's walk down the tree: the nodes, and per node `players` rewards of the step into it.
+    std::vector<SearchNode*> path;
+    std::vector<double> step_rewards, reward;
   };
 
   void search_tree(Tree& tree, const envs::Env& env, int simulations, double deadline_seconds) const;

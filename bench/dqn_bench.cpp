@@ -1,12 +1,12 @@
 #include "vkrl/bench/dqn_bench.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "vkrl/agents/dqn/dqn_run.h"
@@ -48,9 +48,9 @@ PeerResult run_dqn_py(const std::filesystem::path& minatar, const std::string& g
                       const std::string& device) {
   if (!std::filesystem::exists(minatar / "examples" / "dqn.py"))
     return {std::nullopt, std::nullopt, "MinAtar's examples/dqn.py is not at " + minatar.string()};
-  const PeerOutput peer = run_python_peer(VKRL_MINATAR_DQN_SCRIPT,
-                                          fmt::format("{} {} {} {}", minatar.string(), game, frames, device),
-                                          "OPENBLAS_NUM_THREADS=1");
+  const PeerOutput peer =
+      run_python_peer(VKRL_MINATAR_DQN_SCRIPT, fmt::format("{} {} {} {}", minatar.string(), game, frames, device),
+                      "OPENBLAS_NUM_THREADS=1");
   if (!peer.error.empty()) return {std::nullopt, std::nullopt, peer.error};
   try {
     const auto j = nlohmann::json::parse(peer.output.substr(peer.output.rfind('{')));
@@ -87,31 +87,36 @@ int run_dqn_bench(const DqnBenchOptions& options) {
   } catch (const Error& e) {
     vulkan_note = std::string("unavailable: ") + e.what();
   }
-  fmt::print("dqn: training frames/s with the MinAtar paper's settings on {}, {} frames each ({} updates of batch "
-             "32), higher is better\n",
-             env, options.frames, options.frames - 5000);
+  fmt::print(
+      "dqn: training frames/s with the MinAtar paper's settings on {}, {} frames each ({} updates of batch "
+      "32), higher is better\n",
+      env, options.frames, options.frames - 5000);
   fmt::print("vkrl-vulkan: {}\n\n", vulkan_note);
   std::fflush(stdout);
-  const double c = frames_per_second(*cpu, env, options.frames, options.seed);
-  std::optional<double> v;
-  if (vulkan) v = frames_per_second(*vulkan, env, options.frames, options.seed);
-  const PeerResult py = run_dqn_py(minatar, options.game, options.frames, "cpu");
-  const PeerResult cuda = run_dqn_py(minatar, options.game, options.frames, "cuda");
+  // dqn.py on the CPU first: it is the reference of every ratio, and each row is printed as soon as it is measured.
   fmt::print("{:<22} {:>10} {:>12}\n", "", "frames/s", "vs dqn.py");
+  std::fflush(stdout);
+  const PeerResult py = run_dqn_py(minatar, options.game, options.frames, "cpu");
   auto row = [&](const std::string& name, const std::optional<double>& rate) {
     fmt::print("{:<22} {:>10} {:>12}\n", name, number(rate),
                rate && py.frames_per_s ? fmt::format("{:.2f}x", *rate / *py.frames_per_s) : "-");
+    std::fflush(stdout);
   };
-  row("vkrl-cpu", c);
-  row("vkrl-vulkan", v);
   row("dqn.py (torch cpu)", py.frames_per_s);
+  row("vkrl-cpu", frames_per_second(*cpu, env, options.frames, options.seed));
+  if (vulkan)
+    row("vkrl-vulkan", frames_per_second(*vulkan, env, options.frames, options.seed));
+  else
+    row("vkrl-vulkan", std::nullopt);
+  const PeerResult cuda = run_dqn_py(minatar, options.game, options.frames, "cuda");
   row("dqn.py (torch cuda)", cuda.frames_per_s);
   fmt::print("\nPeers: {}; {}\n", py.note, cuda.note);
 
   const double vkrl_rss = vkrl_full_buffer_rss_mb(env, options.seed);
-  fmt::print("\nPeak memory: vkrl {:.0f} MB with a full 100k-transition buffer (this process, all runs above "
-             "included)\n",
-             vkrl_rss);
+  fmt::print(
+      "\nPeak memory: vkrl {:.0f} MB with a full 100k-transition buffer (this process, all runs above "
+      "included)\n",
+      vkrl_rss);
   if (py.peak_rss_mb)
     fmt::print("             dqn.py {:.0f} MB after {} frames (its buffer {:.0f}% full)\n", *py.peak_rss_mb,
                options.frames, 100.0 * double(std::min<int64_t>(options.frames, 100000)) / 100000.0);

@@ -7,8 +7,8 @@
 #include <iostream>
 
 #include "context_impl.h"
-#include "vkrl/atomic_file.h"
 #include "submission.h"
+#include "vkrl/atomic_file.h"
 #include "vkrl/engine/buffer.h"
 #include "vkrl/engine/device_request.h"
 
@@ -79,14 +79,30 @@ std::string kernel_key(std::string_view name, const std::vector<SpecConstant>& s
   return key;
 }
 
+// Resizable BAR: a discrete GPU whose whole largest device-local heap is also host-visible. Mapping its buffers
+// there turns every upload and download into a memcpy, where a staging copy costs a queue submit and a wait.
+bool host_visible_vram(vk::PhysicalDevice physical) {
+  const auto memory = physical.getMemoryProperties();
+  vk::DeviceSize largest_vram = 0;
+  for (uint32_t h = 0; h < memory.memoryHeapCount; ++h)
+    if (memory.memoryHeaps[h].flags & vk::MemoryHeapFlagBits::eDeviceLocal)
+      largest_vram = std::max(largest_vram, memory.memoryHeaps[h].size);
+  using F = vk::MemoryPropertyFlagBits;
+  const vk::MemoryPropertyFlags wanted = F::eDeviceLocal | F::eHostVisible | F::eHostCoherent;
+  for (uint32_t t = 0; t < memory.memoryTypeCount; ++t)
+    if ((memory.memoryTypes[t].propertyFlags & wanted) == wanted &&
+        memory.memoryHeaps[memory.memoryTypes[t].heapIndex].size == largest_vram)
+      return true;
+  return false;
+}
+
 }  // namespace
 
 Context::Context(ContextOptions options) : impl_(std::make_unique<Impl>()) {
   auto& d = *impl_;
   d.validation = options.validation.value_or(env_flag("VKRL_VALIDATE"));
-  d.on_message = options.on_validation_message
-                     ? options.on_validation_message
-                     : [](std::string_view m) { std::cerr << m << "\n"; };
+  d.on_message = options.on_validation_message ? options.on_validation_message
+                                               : [](std::string_view m) { std::cerr << m << "\n"; };
   try {
     const vk::ApplicationInfo app("vkrl", 1, "vkrl", 1, VK_API_VERSION_1_1);
     std::vector<const char*> layers, extensions;
@@ -95,8 +111,9 @@ Context::Context(ContextOptions options) : impl_(std::make_unique<Impl>()) {
       for (const auto& layer : vk::enumerateInstanceLayerProperties())
         found = found || std::string_view(layer.layerName.data()) == kValidationLayer;
       if (!found)
-        throw Error("validation asked for (VKRL_VALIDATE=1), but VK_LAYER_KHRONOS_validation is not installed "
-                    "(Debian: apt-get install vulkan-validationlayers)");
+        throw Error(
+            "validation asked for (VKRL_VALIDATE=1), but VK_LAYER_KHRONOS_validation is not installed "
+            "(Debian: apt-get install vulkan-validationlayers)");
       layers.push_back(kValidationLayer);
       extensions.push_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
     }
@@ -110,9 +127,9 @@ Context::Context(ContextOptions options) : impl_(std::make_unique<Impl>()) {
     if (d.validation) {
       using Sev = vk::DebugUtilsMessageSeverityFlagBitsEXT;
       using Type = vk::DebugUtilsMessageTypeFlagBitsEXT;
-      const vk::DebugUtilsMessengerCreateInfoEXT messenger(
-          {}, Sev::eWarning | Sev::eError, Type::eGeneral | Type::eValidation | Type::ePerformance,
-          &on_debug_message, impl_.get());
+      const vk::DebugUtilsMessengerCreateInfoEXT messenger({}, Sev::eWarning | Sev::eError,
+                                                           Type::eGeneral | Type::eValidation | Type::ePerformance,
+                                                           &on_debug_message, impl_.get());
       d.messenger = d.instance->createDebugUtilsMessengerEXTUnique(messenger, nullptr, d.dispatch);
     }
 
@@ -120,8 +137,8 @@ Context::Context(ContextOptions options) : impl_(std::make_unique<Impl>()) {
     if (devices.empty()) throw Error("no Vulkan device is present (no driver installed?)");
     if (options.device_index) {
       if (*options.device_index >= devices.size())
-        throw Error("device vulkan:" + std::to_string(*options.device_index) + " not found: " +
-                    std::to_string(devices.size()) + " Vulkan device(s) present");
+        throw Error("device vulkan:" + std::to_string(*options.device_index) +
+                    " not found: " + std::to_string(devices.size()) + " Vulkan device(s) present");
       d.physical = devices[*options.device_index];
       d.info = describe_device(d.physical, *options.device_index);
     } else {
@@ -134,7 +151,8 @@ Context::Context(ContextOptions options) : impl_(std::make_unique<Impl>()) {
     }
     if (!d.info.has_compute_queue) throw Error("device " + d.info.name + " has no compute queue");
     d.map_buffers = options.map_buffers.value_or(d.info.device_class == DeviceClass::cpu ||
-                                                 d.info.device_class == DeviceClass::integrated_gpu);
+                                                 d.info.device_class == DeviceClass::integrated_gpu ||
+                                                 host_visible_vram(d.physical));
 
     const auto families = d.physical.getQueueFamilyProperties();
     for (uint32_t f = 0; f < families.size(); ++f)
@@ -146,8 +164,8 @@ Context::Context(ContextOptions options) : impl_(std::make_unique<Impl>()) {
     const vk::DeviceQueueCreateInfo queue({}, d.queue_family, 1, &priority);
     d.device = d.physical.createDeviceUnique(vk::DeviceCreateInfo({}, queue));
     d.queue = d.device->getQueue(d.queue_family, 0);
-    d.command_pool = d.device->createCommandPoolUnique(
-        {vk::CommandPoolCreateFlagBits::eResetCommandBuffer, d.queue_family});
+    d.command_pool =
+        d.device->createCommandPoolUnique({vk::CommandPoolCreateFlagBits::eResetCommandBuffer, d.queue_family});
 
     const auto props = d.physical.getProperties();
     d.pipeline_cache_file = options.pipeline_cache_dir.value_or(default_cache_dir()) /

@@ -29,7 +29,8 @@ struct Stream::Impl {
   explicit Impl(Context& c) : context(c), ctx(c.impl()), submission(*ctx.device) { new_command_buffer(); }
 
   void new_command_buffer() {
-    cmd = std::move(ctx.device->allocateCommandBuffersUnique({*ctx.command_pool, vk::CommandBufferLevel::ePrimary, 1})[0]);
+    cmd = std::move(
+        ctx.device->allocateCommandBuffersUnique({*ctx.command_pool, vk::CommandBufferLevel::ePrimary, 1})[0]);
     pools.clear();
     sets_left = 0;
     hazards.reset();
@@ -98,8 +99,8 @@ void Stream::dispatch(Kernel& kernel, std::span<const Binding> bindings, std::sp
     throw Error("kernel " + k.name + ": " + std::to_string(bindings.size()) + " buffers bound, the shader has " +
                 std::to_string(k.binding_count));
   if (push.size() != k.push_constant_bytes)
-    throw Error("kernel " + k.name + ": " + std::to_string(push.size()) + " bytes of push constants given, the shader has " +
-                std::to_string(k.push_constant_bytes));
+    throw Error("kernel " + k.name + ": " + std::to_string(push.size()) +
+                " bytes of push constants given, the shader has " + std::to_string(k.push_constant_bytes));
   if (bindings.size() > kBuffersPerSet) throw Error("kernel " + k.name + ": more than 8 buffers");
   for (int i = 0; i < 3; ++i)
     if (groups[i] == 0 || groups[i] > d.ctx.info.max_workgroup_count[i])
@@ -113,8 +114,8 @@ void Stream::dispatch(Kernel& kernel, std::span<const Binding> bindings, std::sp
     if (!b.view.buffer) throw Error("kernel " + k.name + ": a binding has no buffer");
     if (b.view.offset % sizeof(float)) throw Error("kernel " + k.name + ": a view is not aligned to a float");
     const uint64_t start = b.view.offset - b.view.offset % d.ctx.info.min_storage_buffer_offset_alignment;
-    const uint64_t range = std::min(padded_bytes(b.view.offset + b.view.bytes - start),
-                                    padded_bytes(b.view.buffer->bytes()) - start);
+    const uint64_t range =
+        std::min(padded_bytes(b.view.offset + b.view.bytes - start), padded_bytes(b.view.buffer->bytes()) - start);
     if (range > d.ctx.info.max_storage_buffer_range)
       throw Error("kernel " + k.name + ": a view of " + std::to_string(b.view.bytes) +
                   " bytes is larger than the device's largest storage-buffer binding (" +
@@ -158,6 +159,17 @@ void Stream::fill(BufferView dst, float value) {
   const ByteRange w = range_of(dst);
   impl_->track({}, {&w, 1});
   impl_->cmd->fillBuffer(native(*dst.buffer), dst.offset, dst.bytes, std::bit_cast<uint32_t>(value));
+}
+
+void Stream::update(BufferView dst, std::span<const std::byte> data) {
+  if (data.size() != dst.bytes)
+    throw Error("update of " + std::to_string(data.size()) + " bytes into a view of " + std::to_string(dst.bytes));
+  if (dst.offset % 4 || dst.bytes % 4 || dst.bytes > kMaxUpdateBytes)
+    throw Error("update needs a view aligned to 4 bytes of at most " + std::to_string(kMaxUpdateBytes) + " bytes");
+  if (dst.bytes == 0) return;
+  const ByteRange w = range_of(dst);
+  impl_->track({}, {&w, 1});
+  impl_->cmd->updateBuffer(native(*dst.buffer), dst.offset, dst.bytes, data.data());
 }
 
 void Stream::submit() {

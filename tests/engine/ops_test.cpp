@@ -1,11 +1,11 @@
 // Elementwise, fill, copy and reduction ops against a CPU reference on fresh random inputs at awkward sizes.
-#include <catch2/catch.hpp>
+#include "vkrl/engine/ops.h"
 
+#include <catch2/catch.hpp>
 #include <numeric>
 
 #include "support/vulkan_fixture.h"
 #include "vkrl/engine/buffer.h"
-#include "vkrl/engine/ops.h"
 #include "vkrl/engine/stream.h"
 
 using namespace vkrl;
@@ -53,6 +53,33 @@ TEST_CASE_METHOD(test::VulkanFixture, "fill and copy move exactly the bytes aske
     REQUIRE(ga[i] == (i >= 4 && i < 11 ? 2.5f : -1.0f));
     REQUIRE(gb[i] == (i < 17 ? -2.0f : ga[i - 17]));
   }
+}
+
+TEST_CASE_METHOD(test::VulkanFixture, "update writes host bytes in order with the other commands", "[engine][ops]") {
+  const size_t n = GENERATE(1, 7, 33, 16384);  // 16384 floats: the largest update
+  const size_t at = GENERATE(0, 5);
+  const uint64_t seed = test::fresh_seed();
+  INFO("n = " << n << ", offset " << at << ", seed " << seed);
+  std::mt19937_64 rng(seed);
+  const auto before = test::random_floats(at + n + 3, rng), values = test::random_floats(n, rng);
+  engine::Buffer a(ctx, before.size() * 4), b(ctx, n * 4);
+  a.upload<float>(before);
+  engine::Stream s(ctx);
+  s.copy(a.view(at * 4, n * 4), b.view());                            // reads the old values first
+  s.update(a.view(at * 4, n * 4), std::as_bytes(std::span(values)));  // the stream puts a barrier before this write
+  s.run();
+  const auto ga = a.download<float>(before.size()), gb = b.download<float>(n);
+  for (size_t i = 0; i < before.size(); ++i) REQUIRE(ga[i] == (i >= at && i < at + n ? values[i - at] : before[i]));
+  for (size_t i = 0; i < n; ++i) REQUIRE(gb[i] == before[at + i]);
+}
+
+TEST_CASE_METHOD(test::VulkanFixture, "update refuses more than 64 KiB or a size mismatch", "[engine][ops]") {
+  engine::Buffer a(ctx, 16385 * 4);
+  engine::Stream s(ctx);
+  const std::vector<float> big(16385, 1.0f);
+  REQUIRE_THROWS_WITH(s.update(a.view(), std::as_bytes(std::span(big))), Catch::Contains("at most 65536 bytes"));
+  REQUIRE_THROWS_WITH(s.update(a.view(0, 8), std::as_bytes(std::span(big).first(3))),
+                      Catch::Contains("12 bytes into a view of 8"));
 }
 
 TEST_CASE_METHOD(test::VulkanFixture, "reduce_sum matches a double-precision sum and is deterministic",

@@ -1,11 +1,10 @@
 // The Vulkan backend's storage, host access and capture: a captured training step replayed N times with the host
 // rewriting its inputs in between equals N direct runs bit for bit; temporaries made inside capture live as long as
 // the captured work; and make_backend's --device resolution.
-#include "vulkan_twins.h"
-
 #include "vkrl/engine/device_info.h"
 #include "vkrl/engine/device_request.h"
 #include "vkrl/error.h"
+#include "vulkan_twins.h"
 
 using namespace vkrl;
 using namespace vkrl::nn;
@@ -42,7 +41,7 @@ void check_replays_equal_direct_steps(Backend& backend, std::mt19937_64& rng) {
     const auto x = test::random_floats(7 * 33, rng);
     direct.x.write(x);
     direct.run(backend);
-    captured.x.write(x);  // a host write the next replay must see
+    captured.x.write(x);                                                // a host write the next replay must see
     if (!work) work = backend.capture([&] { captured.run(backend); });  // records without running
     work->replay();
     INFO("step " << i);
@@ -95,6 +94,21 @@ TEST_CASE_METHOD(test::VulkanTwinsFixture, "vulkan backend: new tensors are zero
   for (size_t i = 0; i < values.size(); ++i) CHECK(got[i] == double(float(values[i])));
   Tensor other_backend(*cpu, {3});
   CHECK_THROWS_WITH(gpu->copy(other_backend, t), Catch::Contains("a tensor of backend cpu-f64 given to vulkan:"));
+}
+
+TEST_CASE_METHOD(test::VulkanTwinsFixture, "vulkan backend: a host write lands between the ops around it",
+                 "[nn][vulkan]") {
+  // 7 floats ride in the stream as an update; 70001 (over 256 KiB) go through an upload after the recorded ops run.
+  const int n = GENERATE(7, 70001);
+  INFO("n = " << n << ", seed " << seed);
+  const auto old_values = test::random_floats(n, rng), new_values = test::random_floats(n, rng);
+  Tensor x(*gpu, {n}), before(*gpu, {n}), after(*gpu, {n});
+  x.write(old_values);
+  gpu->copy(x, before);  // recorded, not yet run when the next write comes
+  x.write(new_values);
+  gpu->copy(x, after);
+  REQUIRE(before.read() == old_values);
+  REQUIRE(after.read() == new_values);
 }
 
 TEST_CASE_METHOD(test::VulkanTwinsFixture, "vulkan backend: a long run of ops is submitted in batches, in order",

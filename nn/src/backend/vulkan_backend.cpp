@@ -13,15 +13,17 @@
 namespace vkrl::nn {
 
 namespace {
-constexpr uint32_t kMaxGroups = 65535;     // the least maxComputeWorkGroupCount[0] Vulkan allows
-constexpr size_t kBatchCommands = 512;     // a longer batch is run before more is recorded
-constexpr size_t kArenaBytes = 1 << 20;    // scratch arenas hold at least this much
-constexpr size_t kScratchAlign = 256;      // the largest minStorageBufferOffsetAlignment Vulkan allows
-constexpr uint32_t kReduceGroups = 256;    // nn_reduce's first pass writes at most this many partial sums
+constexpr uint32_t kMaxGroups = 65535;   // the least maxComputeWorkGroupCount[0] Vulkan allows
+constexpr size_t kBatchCommands = 512;   // a longer batch is run before more is recorded
+constexpr size_t kArenaBytes = 1 << 20;  // scratch arenas hold at least this much
+constexpr size_t kScratchAlign = 256;    // the largest minStorageBufferOffsetAlignment Vulkan allows
+constexpr uint32_t kReduceGroups = 256;  // nn_reduce's first pass writes at most this many partial sums
+constexpr size_t kInlineWriteBytes = 4 * engine::Stream::kMaxUpdateBytes;  // larger writes go through upload()
+constexpr size_t kSpareLimitBytes = size_t(256) << 20;                     // spare buffers beyond this are freed
 }  // namespace
 
 VulkanStorage::VulkanStorage(VulkanBackend& backend, size_t elements)
-    : backend_(backend), buffer_(std::make_unique<engine::Buffer>(backend.context(), elements * sizeof(float))) {}
+    : backend_(backend), buffer_(backend.take_buffer(elements * sizeof(float))) {}
 
 VulkanStorage::~VulkanStorage() { backend_.retire(std::move(buffer_)); }
 
@@ -30,11 +32,7 @@ class VulkanBackend::Captured final : public CapturedWork {
 public:
   Captured(VulkanBackend& backend, engine::Graph graph, std::vector<std::unique_ptr<engine::Buffer>> held)
       : backend_(backend), graph_(std::move(graph)), held_(std::move(held)) {}
-  // Work recorded before the replay may write what the graph reads, so it runs first.
-  void replay() override {
-    backend_.flush();
-    graph_.replay();
-  }
+  void replay() override { backend_.run_with(graph_); }
 
 private:
   VulkanBackend& backend_;
@@ -90,6 +88,20 @@ void VulkanBackend::write(const Tensor& t, std::span<const float> values) {
   if (values.size() != t.size())
     throw Error("write: " + std::to_string(values.size()) + " values for a tensor " + t.shape().to_string());
   engine::Buffer& buffer = buffer_of(t);
+  const auto bytes = std::as_bytes(values);
+  if (buffer.host_visible() && recorded_ == 0) {  // nothing is running or recorded that could read the old values
+    buffer.upload(values, t.offset() * sizeof(float));
+    return;
+  }
+  if (bytes.size() <= kInlineWriteBytes) {
+    // Recorded with the ops, after those that read the old values: no submit and no wait of its own.
+    const engine::BufferView whole = view(t);
+    for (size_t at = 0; at < bytes.size(); at += engine::Stream::kMaxUpdateBytes) {
+      const size_t n = std::min(engine::Stream::kMaxUpdateBytes, bytes.size() - at);
+      stream().update({whole.buffer, whole.offset + at, n}, bytes.subspan(at, n));
+    }
+    return;
+  }
   flush();
   buffer.upload(values, t.offset() * sizeof(float));
 }
@@ -150,11 +162,41 @@ void VulkanBackend::flush() {
     recorded_ = 0;
   }
   arena_ = nullptr;
-  held_.clear();
+  for (auto& buffer : std::exchange(held_, {})) keep_spare(std::move(buffer));
+}
+
+// The graph opens with a barrier against earlier submissions, so work recorded before the replay (the writes of a
+// new batch, say) is done before the graph reads it.
+void VulkanBackend::run_with(engine::Graph& graph) {
+  const bool pending = recorded_ > 0;
+  if (pending) stream_.submit();
+  graph.replay();
+  if (pending) stream_.wait();
+  recorded_ = 0;
+  arena_ = nullptr;
+  for (auto& buffer : std::exchange(held_, {})) keep_spare(std::move(buffer));
 }
 
 void VulkanBackend::retire(std::unique_ptr<engine::Buffer> buffer) {
-  if (capturing_ || recorded_ > 0) held_.push_back(std::move(buffer));
+  if (capturing_ || recorded_ > 0)
+    held_.push_back(std::move(buffer));
+  else
+    keep_spare(std::move(buffer));
+}
+
+std::unique_ptr<engine::Buffer> VulkanBackend::take_buffer(size_t bytes) {
+  auto it = spare_.find(bytes);
+  if (it == spare_.end() || it->second.empty()) return std::make_unique<engine::Buffer>(context_, bytes);
+  auto buffer = std::move(it->second.back());
+  it->second.pop_back();
+  spare_bytes_ -= bytes;
+  return buffer;
+}
+
+void VulkanBackend::keep_spare(std::unique_ptr<engine::Buffer> buffer) {
+  if (spare_bytes_ + buffer->bytes() > kSpareLimitBytes) return;  // freed
+  spare_bytes_ += buffer->bytes();
+  spare_[buffer->bytes()].push_back(std::move(buffer));
 }
 
 engine::Kernel& VulkanBackend::kernel_of(const char* name, uint32_t local_size) {
@@ -169,7 +211,7 @@ engine::BufferView VulkanBackend::scratch(size_t floats) {
   const size_t bytes = std::max<size_t>(floats, 1) * sizeof(float);
   arena_used_ = (arena_used_ + kScratchAlign - 1) / kScratchAlign * kScratchAlign;
   if (!arena_ || arena_used_ + bytes > arena_->bytes()) {
-    held_.push_back(std::make_unique<engine::Buffer>(context_, std::max(bytes, kArenaBytes)));
+    held_.push_back(take_buffer(std::max(bytes, kArenaBytes)));
     arena_ = held_.back().get();
     arena_used_ = 0;
   }
@@ -205,7 +247,8 @@ void VulkanBackend::reduce(const engine::BufferView& x, bool square, float scale
     const engine::BufferView zero = scratch(1);
     stream().fill(zero, 0.0f);
     Push push{1, offset_of(zero), offset_of(result), 0, 1, scale, beta};
-    return dispatch_reduction("nn_reduce", {{zero, engine::Access::read}, {result, engine::Access::read_write}}, push, 1);
+    return dispatch_reduction("nn_reduce", {{zero, engine::Access::read}, {result, engine::Access::read_write}}, push,
+                              1);
   }
   const engine::BufferView partials = scratch(groups);
   const Push first{uint32_t(n), offset_of(x), offset_of(partials), square ? 1u : 0u, 0, 1.0f, 0.0f};

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "vkrl/engine/buffer.h"
@@ -180,11 +181,16 @@ public:
                           uint32_t units, uint32_t inner, bool peephole);
   // Submits what is recorded and waits for it.
   void flush();
-  // Keeps a buffer of a storage that went until the work that may use it is done.
+  // Keeps a buffer of a storage that went until the work that may use it is done, then keeps it for reuse.
   void retire(std::unique_ptr<engine::Buffer> buffer);
+  // A buffer of exactly `bytes`: a spare one of that size when there is one, else a new allocation.
+  std::unique_ptr<engine::Buffer> take_buffer(size_t bytes);
 
 private:
   class Captured;
+  // Runs the recorded work and then `graph` with one wait: the queue keeps their order.
+  void run_with(engine::Graph& graph);
+  void keep_spare(std::unique_ptr<engine::Buffer> buffer);
   engine::Kernel& kernel_of(const char* name, uint32_t local_size);
   engine::Buffer& buffer_of(const Tensor& t) const;  // throws if the tensor belongs to another backend
 
@@ -198,6 +204,10 @@ private:
   std::vector<std::unique_ptr<engine::Buffer>> held_;
   engine::Buffer* arena_ = nullptr;  // the scratch arena being filled, one of held_
   size_t arena_used_ = 0;            // bytes
+  // Buffers no storage uses, by size. Allocating device memory costs far more on a discrete GPU (hundreds of
+  // microseconds) than a whole small training step, and a step allocates the same sizes every time.
+  std::unordered_map<size_t, std::vector<std::unique_ptr<engine::Buffer>>> spare_;
+  size_t spare_bytes_ = 0;
 };
 
 }  // namespace vkrl::nn

@@ -1,6 +1,7 @@
-// Buffer is one device allocation used as a storage buffer. On unified-memory devices (lavapipe, integrated GPUs) it
-// is host-visible and stays mapped, so upload/download are plain memcpy; on discrete GPUs it is device-local and they go
-// through the Context's staging buffer with a copy on the queue (see ContextOptions::map_buffers). BufferView names a byte range of a buffer: it is what kernels
+// Buffer is one device allocation used as a storage buffer. On unified-memory devices (lavapipe, integrated GPUs) and
+// discrete GPUs with resizable BAR it is host-visible and stays mapped, so upload/download are plain memcpy; on other
+// discrete GPUs it is device-local and they go through the Context's staging buffer with a copy on the queue (see
+// ContextOptions::map_buffers). BufferView names a byte range of a buffer: it is what kernels
 // bind and what the Stream's hazard tracking compares.
 #pragma once
 

@@ -34,7 +34,8 @@ struct ContextOptions {
   std::function<void(std::string_view)> on_validation_message;  // nullopt: print to stderr
   std::optional<std::filesystem::path> pipeline_cache_dir;      // nullopt: VKRL_CACHE_DIR, else ~/.cache/vkrl
   // Buffers mapped into host memory (true) or reached through a staging copy (false). nullopt: mapped on CPU-type and
-  // integrated devices, staged on discrete GPUs. Tests force staging to cover that path on lavapipe.
+  // integrated devices and on discrete GPUs with resizable BAR (all their memory host-visible), staged on other
+  // discrete GPUs. Tests force staging to cover that path on lavapipe.
   std::optional<bool> map_buffers;
 };
 

@@ -52,6 +52,10 @@ public:
 
   void copy(BufferView src, BufferView dst);  // same size
   void fill(BufferView dst, float value);     // every float of dst
+  // Host bytes copied into dst by the queue (at most kMaxUpdateBytes, a multiple of 4). The bytes are taken at
+  // recording, so a small write rides with the other commands instead of costing a submit of its own.
+  static constexpr size_t kMaxUpdateBytes = 65536;  // vkCmdUpdateBuffer's limit
+  void update(BufferView dst, std::span<const std::byte> data);
 
   void submit();
   void wait();

@@ -33,9 +33,14 @@ void print_device(const engine::DeviceInfo& d) {
   fmt::print("  driver           {} {}\n", d.driver_name, d.driver_info);
   fmt::print("  Vulkan API       {}   vendor 0x{:04x}  device 0x{:04x}\n", d.api_version, d.vendor_id, d.device_id);
   for (size_t h = 0; h < d.heaps.size(); ++h)
-    fmt::print("  memory heap {}    {}{}\n", h, bytes_text(d.heaps[h].bytes), d.heaps[h].device_local ? ", device-local" : "");
+    fmt::print("  memory heap {}    {}{}\n", h, bytes_text(d.heaps[h].bytes),
+               d.heaps[h].device_local ? ", device-local" : "");
   for (size_t t = 0; t < d.memory_types.size(); ++t)
     fmt::print("  memory type {:<4} {}\n", t, memory_type_text(d.memory_types[t]));
+  fmt::print("  buffers          {}\n",
+             !d.maps_buffers_by_default() ? "staged (host writes and reads are copies on the queue)"
+             : d.device_class == engine::DeviceClass::discrete_gpu ? "mapped (resizable BAR: VRAM is host-visible)"
+                                                                   : "mapped (the device shares host memory)");
   fmt::print("  compute queue    {}\n", d.has_compute_queue ? "yes" : "no");
   fmt::print("  workgroup        {} invocations, size {}x{}x{}, count {}x{}x{}\n", d.max_workgroup_invocations,
              d.max_workgroup_size[0], d.max_workgroup_size[1], d.max_workgroup_size[2], d.max_workgroup_count[0],
@@ -56,8 +61,8 @@ int run_info(const CommonOptions& options) {
   fmt::print("vkrl 0.1.0\n");
   fmt::print("Vulkan loader      {}\n", probe.loader_version.empty() ? "not found" : probe.loader_version);
   fmt::print("validation layer   {}\n", probe.validation_available
-                                             ? "available (VKRL_VALIDATE=1 turns it on)"
-                                             : "not installed (apt-get install vulkan-validationlayers)");
+                                            ? "available (VKRL_VALIDATE=1 turns it on)"
+                                            : "not installed (apt-get install vulkan-validationlayers)");
   if (!probe.problem.empty()) fmt::print("Vulkan             {}\n", probe.problem);
 
   fmt::print("\n{:<8} {:<36} {:<14} {:<38} {}\n", "device", "name", "type", "driver", "API");

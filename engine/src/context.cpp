@@ -79,23 +79,6 @@ std::string kernel_key(std::string_view name, const std::vector<SpecConstant>& s
   return key;
 }
 
-// Resizable BAR: a discrete GPU whose whole largest device-local heap is also host-visible. Mapping its buffers
-// there turns every upload and download into a memcpy, where a staging copy costs a queue submit and a wait.
-bool host_visible_vram(vk::PhysicalDevice physical) {
-  const auto memory = physical.getMemoryProperties();
-  vk::DeviceSize largest_vram = 0;
-  for (uint32_t h = 0; h < memory.memoryHeapCount; ++h)
-    if (memory.memoryHeaps[h].flags & vk::MemoryHeapFlagBits::eDeviceLocal)
-      largest_vram = std::max(largest_vram, memory.memoryHeaps[h].size);
-  using F = vk::MemoryPropertyFlagBits;
-  const vk::MemoryPropertyFlags wanted = F::eDeviceLocal | F::eHostVisible | F::eHostCoherent;
-  for (uint32_t t = 0; t < memory.memoryTypeCount; ++t)
-    if ((memory.memoryTypes[t].propertyFlags & wanted) == wanted &&
-        memory.memoryHeaps[memory.memoryTypes[t].heapIndex].size == largest_vram)
-      return true;
-  return false;
-}
-
 }  // namespace
 
 Context::Context(ContextOptions options) : impl_(std::make_unique<Impl>()) {
@@ -150,9 +133,7 @@ Context::Context(ContextOptions options) : impl_(std::make_unique<Impl>()) {
       d.info = *best;
     }
     if (!d.info.has_compute_queue) throw Error("device " + d.info.name + " has no compute queue");
-    d.map_buffers = options.map_buffers.value_or(d.info.device_class == DeviceClass::cpu ||
-                                                 d.info.device_class == DeviceClass::integrated_gpu ||
-                                                 host_visible_vram(d.physical));
+    d.map_buffers = options.map_buffers.value_or(d.info.maps_buffers_by_default());
 
     const auto families = d.physical.getQueueFamilyProperties();
     for (uint32_t f = 0; f < families.size(); ++f)

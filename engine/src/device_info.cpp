@@ -1,5 +1,7 @@
 #include "vkrl/engine/device_info.h"
 
+#include <algorithm>
+
 #include "vk.h"
 
 namespace vkrl::engine {
@@ -18,6 +20,20 @@ const char* to_string(DeviceClass c) {
 std::string version_string(uint32_t v) {
   return std::to_string(VK_API_VERSION_MAJOR(v)) + "." + std::to_string(VK_API_VERSION_MINOR(v)) + "." +
          std::to_string(VK_API_VERSION_PATCH(v));
+}
+
+bool DeviceInfo::host_visible_vram() const {
+  uint64_t largest_vram = 0;
+  for (const auto& h : heaps)
+    if (h.device_local) largest_vram = std::max(largest_vram, h.bytes);
+  return std::any_of(memory_types.begin(), memory_types.end(), [&](const MemoryTypeInfo& t) {
+    return t.device_local && t.host_visible && t.host_coherent && t.heap < heaps.size() &&
+           heaps[t.heap].bytes == largest_vram;
+  });
+}
+
+bool DeviceInfo::maps_buffers_by_default() const {
+  return device_class == DeviceClass::cpu || device_class == DeviceClass::integrated_gpu || host_visible_vram();
 }
 
 namespace {
@@ -74,8 +90,8 @@ DeviceInfo describe_device(vk::PhysicalDevice device, uint32_t index) {
 
   const auto memory = device.getMemoryProperties();
   for (uint32_t h = 0; h < memory.memoryHeapCount; ++h)
-    info.heaps.push_back({memory.memoryHeaps[h].size,
-                          bool(memory.memoryHeaps[h].flags & vk::MemoryHeapFlagBits::eDeviceLocal)});
+    info.heaps.push_back(
+        {memory.memoryHeaps[h].size, bool(memory.memoryHeaps[h].flags & vk::MemoryHeapFlagBits::eDeviceLocal)});
   for (uint32_t t = 0; t < memory.memoryTypeCount; ++t) {
     const auto f = memory.memoryTypes[t].propertyFlags;
     info.memory_types.push_back({memory.memoryTypes[t].heapIndex, bool(f & vk::MemoryPropertyFlagBits::eDeviceLocal),

@@ -19,7 +19,7 @@ constexpr size_t kArenaBytes = 1 << 20;  // scratch arenas hold at least this mu
 constexpr size_t kScratchAlign = 256;    // the largest minStorageBufferOffsetAlignment Vulkan allows
 constexpr uint32_t kReduceGroups = 256;  // nn_reduce's first pass writes at most this many partial sums
 constexpr size_t kInlineWriteBytes = 4 * engine::Stream::kMaxUpdateBytes;  // larger writes go through upload()
-constexpr size_t kSpareLimitBytes = size_t(256) << 20;                     // spare buffers beyond this are freed
+constexpr size_t kSpareLimitBytes = size_t(64) << 20;                      // spare buffers beyond this are freed
 }  // namespace
 
 VulkanStorage::VulkanStorage(VulkanBackend& backend, size_t elements)

@@ -45,6 +45,12 @@ struct DeviceInfo {
   std::vector<std::string> quirks;  // known driver behaviours the engine adapts to
 
   bool is_gpu() const { return device_class == DeviceClass::discrete_gpu || device_class == DeviceClass::integrated_gpu; }
+  // Resizable BAR: the largest device-local heap is host-visible (through a device-local, host-visible, coherent
+  // memory type), so buffers can live in VRAM and still be mapped.
+  bool host_visible_vram() const;
+  // Whether a Context maps its buffers unless told otherwise: CPU-type and integrated devices, and discrete GPUs with
+  // host-visible VRAM. Mapped, a host write or read is a memcpy; staged, it is a copy on the queue and a wait.
+  bool maps_buffers_by_default() const;
 };
 
 struct VulkanProbe {

@@ -214,8 +214,12 @@ RawBuffer& Context::Impl::staging_buffer(size_t bytes) {
 }
 
 void Context::Impl::run_once(const std::function<void(vk::CommandBuffer)>& record) {
-  auto cmds = device->allocateCommandBuffersUnique({*command_pool, vk::CommandBufferLevel::ePrimary, 1});
-  auto cmd = *cmds[0];
+  if (!once_cmd) {
+    once_cmd = std::move(device->allocateCommandBuffersUnique({*command_pool, vk::CommandBufferLevel::ePrimary, 1})[0]);
+    once_submission = std::make_unique<Submission>(*device);
+  }
+  const vk::CommandBuffer cmd = *once_cmd;
+  cmd.reset();
   cmd.begin(vk::CommandBufferBeginInfo(vk::CommandBufferUsageFlagBits::eOneTimeSubmit));
   cmd.pipelineBarrier(kComputeTransfer, kComputeTransfer, {}, compute_transfer_barrier(), {}, {});
   record(cmd);
@@ -223,9 +227,8 @@ void Context::Impl::run_once(const std::function<void(vk::CommandBuffer)>& recor
                                   vk::AccessFlagBits::eHostRead | vk::AccessFlagBits::eShaderRead);
   cmd.pipelineBarrier(kComputeTransfer, vk::PipelineStageFlagBits::eHost | kComputeTransfer, {}, to_host, {}, {});
   cmd.end();
-  Submission submission(*device);
-  submission.submit(queue, cmd, "a staging copy");
-  submission.wait("a staging copy");
+  once_submission->submit(queue, cmd, "a staging copy");
+  once_submission->wait("a staging copy");
 }
 
 }  // namespace vkrl::engine

@@ -32,6 +32,8 @@ struct RawBuffer {
   RawBuffer(Context::Impl& context, size_t bytes, bool host_access);
 };
 
+class Submission;
+
 struct Context::Impl {
   vk::UniqueInstance instance;
   vk::DispatchLoaderDynamic dispatch;  // extension entry points (debug utils)
@@ -59,8 +61,11 @@ struct Context::Impl {
   std::unique_ptr<RawBuffer> staging;
   RawBuffer& staging_buffer(size_t bytes);
 
-  // Records one command buffer with `record`, submits it and waits.
+  // Records one command buffer with `record`, submits it and waits. The command buffer and its fence are made once
+  // and reused: a staged host read or write costs one submit and one wait, nothing more.
   void run_once(const std::function<void(vk::CommandBuffer)>& record);
+  vk::UniqueCommandBuffer once_cmd;
+  std::unique_ptr<Submission> once_submission;
 };
 
 struct Kernel::Impl {

@@ -161,8 +161,7 @@ void VulkanBackend::flush() {
     stream_.run();
     recorded_ = 0;
   }
-  arena_ = nullptr;
-  for (auto& buffer : std::exchange(held_, {})) keep_spare(std::move(buffer));
+  release_held();
 }
 
 // The graph opens with a barrier against earlier submissions, so work recorded before the replay (the writes of a
@@ -173,6 +172,10 @@ void VulkanBackend::run_with(engine::Graph& graph) {
   graph.replay();
   if (pending) stream_.wait();
   recorded_ = 0;
+  release_held();
+}
+
+void VulkanBackend::release_held() {
   arena_ = nullptr;
   for (auto& buffer : std::exchange(held_, {})) keep_spare(std::move(buffer));
 }

@@ -191,6 +191,8 @@ private:
   // Runs the recorded work and then `graph` with one wait: the queue keeps their order.
   void run_with(engine::Graph& graph);
   void keep_spare(std::unique_ptr<engine::Buffer> buffer);
+  // After the recorded work ran: the scratch arena starts afresh and the held buffers become spares.
+  void release_held();
   engine::Kernel& kernel_of(const char* name, uint32_t local_size);
   engine::Buffer& buffer_of(const Tensor& t) const;  // throws if the tensor belongs to another backend
 

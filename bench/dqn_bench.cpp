@@ -104,10 +104,8 @@ int run_dqn_bench(const DqnBenchOptions& options) {
   };
   row("dqn.py (torch cpu)", py.frames_per_s);
   row("vkrl-cpu", frames_per_second(*cpu, env, options.frames, options.seed));
-  if (vulkan)
-    row("vkrl-vulkan", frames_per_second(*vulkan, env, options.frames, options.seed));
-  else
-    row("vkrl-vulkan", std::nullopt);
+  row("vkrl-vulkan",
+      vulkan ? std::optional(frames_per_second(*vulkan, env, options.frames, options.seed)) : std::nullopt);
   const PeerResult cuda = run_dqn_py(minatar, options.game, options.frames, "cuda");
   row("dqn.py (torch cuda)", cuda.frames_per_s);
   fmt::print("\nPeers: {}; {}\n", py.note, cuda.note);

@@ -33,9 +33,8 @@ struct ContextOptions {
   std::optional<bool> validation;                        // nullopt: VKRL_VALIDATE=1 in the environment
   std::function<void(std::string_view)> on_validation_message;  // nullopt: print to stderr
   std::optional<std::filesystem::path> pipeline_cache_dir;      // nullopt: VKRL_CACHE_DIR, else ~/.cache/vkrl
-  // Buffers mapped into host memory (true) or reached through a staging copy (false). nullopt: mapped on CPU-type and
-  // integrated devices and on discrete GPUs with resizable BAR (all their memory host-visible), staged on other
-  // discrete GPUs. Tests force staging to cover that path on lavapipe.
+  // Buffers mapped into host memory (true) or reached through a staging copy (false). nullopt: the device's own rule,
+  // DeviceInfo::maps_buffers_by_default(). Tests force staging to cover that path on lavapipe.
   std::optional<bool> map_buffers;
 };
 

@@ -140,7 +140,7 @@ void DqnLearner::record_update() {
   optimizer_->apply(online_params_, online_grads_);
 }
 
-double DqnLearner::train(const ReplayBatch& batch) {
+void DqnLearner::train(const ReplayBatch& batch) {
   std::transform(batch.actions.begin(), batch.actions.end(), action_host_.begin(),
                  [](int32_t a) { return float(a); });
   observations_.write(batch.observations);
@@ -152,10 +152,23 @@ double DqnLearner::train(const ReplayBatch& batch) {
   optimizer_->begin_step();
   update_->replay();
   actor_stale_ = true;
-  abs_td_.backend().read(abs_td_, std::span<float>(td_host_));
-  float loss = 0;
-  loss_.backend().read(loss_, std::span<float>(&loss, 1));
-  return loss;
+  results_read_ = false;
+}
+
+std::optional<double> DqnLearner::loss() {
+  td_errors();
+  return loss_host_;
+}
+
+std::span<const float> DqnLearner::td_errors() {
+  if (!results_read_) {
+    backend_.read(abs_td_, std::span<float>(td_host_));
+    float loss = 0;
+    backend_.read(loss_, std::span<float>(&loss, 1));
+    loss_host_ = loss;
+    results_read_ = true;
+  }
+  return td_host_;
 }
 
 void DqnLearner::sync_target() {

@@ -107,7 +107,7 @@ void DqnRun::step(const std::function<void(const EpisodeRecord&)>& on_episode) {
       const ReplayBatch batch{batch_obs_, batch_actions_, batch_returns_, batch_discounts_, batch_next_obs_,
                               batch_indices_, batch_weights_};
       replay_->sample(batch, beta_schedule(config_).value(uint64_t(frames_)));
-      last_loss_ = learner_->train(batch);
+      learner_->train(batch);
       if (config_.prioritized) replay_->update_priorities(batch_indices_, learner_->td_errors());
       if (++updates_since_sync_ >= config_.target_update_every) {
         learner_->sync_target();
@@ -133,7 +133,7 @@ void DqnRun::save(const std::filesystem::path& dir) const {
                                 {"frames", frames_},
                                 {"episodes", episodes_},
                                 {"updates_since_sync", updates_since_sync_},
-                                {"last_loss", last_loss_},
+                                {"last_loss", last_loss()},
                                 {"explore_rng", explore_.state()},
                                 {"copies", copies}};
   learner_->save(dir);
@@ -165,7 +165,7 @@ void DqnRun::load(const std::filesystem::path& dir) {
     frames_ = state.at("frames").get<int64_t>();
     episodes_ = state.at("episodes").get<int64_t>();
     updates_since_sync_ = state.at("updates_since_sync").get<int64_t>();
-    last_loss_ = state.at("last_loss").get<double>();
+    loaded_loss_ = state.at("last_loss").get<double>();
     explore_.set_state(state.at("explore_rng").get<uint64_t>());
     std::vector<uint64_t> episode_counts;
     std::vector<std::vector<int64_t>> carried;

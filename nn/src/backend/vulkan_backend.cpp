@@ -32,6 +32,13 @@ class VulkanBackend::Captured final : public CapturedWork {
 public:
   Captured(VulkanBackend& backend, engine::Graph graph, std::vector<std::unique_ptr<engine::Buffer>> held)
       : backend_(backend), graph_(std::move(graph)), held_(std::move(held)) {}
+  ~Captured() override {
+    try {
+      backend_.forget(graph_);
+    } catch (...) {
+      // A destructor cannot report a lost device; the graph's own teardown waits for it.
+    }
+  }
   void replay() override { backend_.run_with(graph_); }
 
 private:
@@ -89,7 +96,7 @@ void VulkanBackend::write(const Tensor& t, std::span<const float> values) {
     throw Error("write: " + std::to_string(values.size()) + " values for a tensor " + t.shape().to_string());
   engine::Buffer& buffer = buffer_of(t);
   const auto bytes = std::as_bytes(values);
-  if (buffer.host_visible() && recorded_ == 0) {  // nothing is running or recorded that could read the old values
+  if (buffer.host_visible() && recorded_ == 0 && !graph_in_flight_) {  // nothing running or recorded reads them
     buffer.upload(values, t.offset() * sizeof(float));
     return;
   }
@@ -161,18 +168,34 @@ void VulkanBackend::flush() {
     stream_.run();
     recorded_ = 0;
   }
+  wait_for_graph();
   release_held();
 }
 
-// The graph opens with a barrier against earlier submissions, so work recorded before the replay (the writes of a
-// new batch, say) is done before the graph reads it.
+// A replay returns while the graph runs, so that the host can prepare the next step meanwhile; the next read, flush
+// or replay waits for it. Graphs and stream batches open with a barrier against earlier submissions, so work recorded
+// before the replay (the writes of a new batch, say) is done before the graph reads it, and work recorded after it
+// waits for the graph.
 void VulkanBackend::run_with(engine::Graph& graph) {
-  const bool pending = recorded_ > 0;
-  if (pending) stream_.submit();
-  graph.replay();
-  if (pending) stream_.wait();
-  recorded_ = 0;
-  release_held();
+  wait_for_graph();  // a graph may not be submitted again while in flight
+  if (recorded_ > 0) {
+    stream_.submit();
+    graph.submit();
+    stream_.wait();  // the graph is queued behind the stream's batch and may still run
+    recorded_ = 0;
+  } else {
+    graph.submit();
+  }
+  graph_in_flight_ = &graph;
+  release_held();  // what the stream's batch used; the graph holds its own buffers
+}
+
+void VulkanBackend::wait_for_graph() {
+  if (graph_in_flight_) std::exchange(graph_in_flight_, nullptr)->wait();
+}
+
+void VulkanBackend::forget(engine::Graph& graph) {
+  if (graph_in_flight_ == &graph) wait_for_graph();
 }
 
 void VulkanBackend::release_held() {
@@ -181,7 +204,7 @@ void VulkanBackend::release_held() {
 }
 
 void VulkanBackend::retire(std::unique_ptr<engine::Buffer> buffer) {
-  if (capturing_ || recorded_ > 0)
+  if (capturing_ || recorded_ > 0 || graph_in_flight_)
     held_.push_back(std::move(buffer));
   else
     keep_spare(std::move(buffer));

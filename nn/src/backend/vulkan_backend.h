@@ -1,7 +1,7 @@
 // VulkanBackend: every Backend op as an engine kernel (shaders/nn_*.comp, engine::gemm) on fp32 buffers. Ops are
 // recorded into one engine::Stream and submitted lazily: when the host reads or writes a tensor, when the batch grows
 // long, or at the end of capture(), where the recorded stream becomes an engine::Graph that each replay submits
-// once. The class is declared here and its ops are defined by area in vulkan_*.cpp.
+// once without waiting for it. The class is declared here and its ops are defined by area in vulkan_*.cpp.
 #pragma once
 
 #include <cstdint>
@@ -179,7 +179,7 @@ public:
   // A kernel of nn_recurrent.comp over rows x units x inner items, the bindings' offsets passed in order.
   void recurrent_dispatch(const char* kernel, std::initializer_list<engine::Binding> bindings, uint32_t rows,
                           uint32_t units, uint32_t inner, bool peephole);
-  // Submits what is recorded and waits for it.
+  // Submits what is recorded and waits for it and for a replay still running.
   void flush();
   // Keeps a buffer of a storage that went until the work that may use it is done, then keeps it for reuse.
   void retire(std::unique_ptr<engine::Buffer> buffer);
@@ -188,8 +188,10 @@ public:
 
 private:
   class Captured;
-  // Runs the recorded work and then `graph` with one wait: the queue keeps their order.
+  // Submits the recorded work and then `graph`, and returns while the graph runs: the queue keeps their order.
   void run_with(engine::Graph& graph);
+  void wait_for_graph();
+  void forget(engine::Graph& graph);  // a captured step that goes must not be waited for later
   void keep_spare(std::unique_ptr<engine::Buffer> buffer);
   // After the recorded work ran: the scratch arena starts afresh and the held buffers become spares.
   void release_held();
@@ -200,7 +202,8 @@ private:
   engine::Context& context_;
   engine::Stream stream_;
   uint32_t item_local_size_, reduction_local_size_;  // workgroup sizes for the device, see the constructor
-  size_t recorded_ = 0;  // commands in the stream since it last ran
+  size_t recorded_ = 0;                              // commands in the stream since it last ran
+  engine::Graph* graph_in_flight_ = nullptr;         // the replay still running, if any
   bool capturing_ = false;
   // Buffers the recorded work uses that nothing else holds: scratch arenas and storage that went.
   std::vector<std::unique_ptr<engine::Buffer>> held_;

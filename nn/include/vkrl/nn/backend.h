@@ -86,7 +86,8 @@ inline float counter_uniform(uint32_t key, uint32_t index) {
   return float(mix(key ^ mix(index * 0x9e3779b9u + 1u)) >> 8) * (1.0f / 16777216.0f);
 }
 
-// Work captured once and replayed: on the CPU a replay runs the ops again; on Vulkan it is one queue submit.
+// Work captured once and replayed: on the CPU a replay runs the ops again; on Vulkan it is one queue submit, and
+// replay() returns while the work runs (the next read waits for it).
 class CapturedWork {
 public:
   virtual ~CapturedWork() = default;

@@ -1,6 +1,7 @@
 // DqnLearner is DQN's network side: the online and target Q-networks (the MinAtar paper's net, or a dueling one),
 // their optimizer, and the training step, which is captured once (Backend::capture) and replayed for every update, so
-// on the Vulkan backend an update is one submit and only the loss and the new |TD errors| come back. Acting uses a
+// on the Vulkan backend an update is one submit that runs while the host goes on, and only the loss and the new |TD
+// errors| come back, when asked for (prioritized replay asks after every update). Acting uses a
 // third copy of the net sized for the acting batch, refreshed from the online weights after each update, so neither
 // batch size ever reallocates the other's tensors.
 //
@@ -13,6 +14,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -40,9 +42,12 @@ public:
   // Q-values of `count` observations (count x actions, row-major), from the acting copy of the online net.
   std::span<const float> q_values(std::span<const float> observations, int count);
 
-  // One update from a sampled batch; returns the loss and leaves |TD error| per sample in td_errors().
-  double train(const ReplayBatch& batch);
-  std::span<const float> td_errors() const { return td_host_; }
+  // One update from a sampled batch. On the Vulkan backend it may still run when train() returns: reading its
+  // results, or acting, waits for it.
+  void train(const ReplayBatch& batch);
+  // The latest update's loss (none before this learner's first update) and |TD error| per sample, read when asked.
+  std::optional<double> loss();
+  std::span<const float> td_errors();
   int64_t updates() const { return optimizer_->step_count(); }
   void sync_target();
 
@@ -73,6 +78,8 @@ private:
   nn::Tensor act_input_, act_q_;
   size_t value_head_ = 0, advantage_head_ = 0;  // dueling heads, by name
   std::vector<float> action_host_, td_host_, q_host_;
+  std::optional<float> loss_host_;
+  bool results_read_ = true;  // loss_host_ and td_host_ hold the latest update's results
 };
 
 }  // namespace vkrl::agents::dqn

@@ -39,7 +39,7 @@ public:
   int64_t frames() const { return frames_; }
   int64_t episodes() const { return episodes_; }
   double epsilon() const;
-  double last_loss() const { return last_loss_; }
+  double last_loss() const { return learner_->loss().value_or(loaded_loss_); }
   DqnLearner& learner() { return *learner_; }
   const ReplayBuffer& replay() const { return *replay_; }
 
@@ -61,7 +61,7 @@ private:
   std::unique_ptr<DqnLearner> learner_;
   SplitMixRandom explore_;
   int64_t frames_ = 0, episodes_ = 0, updates_since_sync_ = 0;
-  double last_loss_ = 0;
+  double loaded_loss_ = 0;  // the checkpoint's loss, shown until this run's first update
   std::vector<int> actions_;
   std::vector<float> current_obs_;
   std::vector<uint8_t> explore_now_;

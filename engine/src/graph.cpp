@@ -1,5 +1,7 @@
 #include "vkrl/engine/graph.h"
 
+#include <algorithm>
+
 #include "graph_impl.h"
 
 namespace vkrl::engine {
@@ -18,6 +20,10 @@ Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 
 void Graph::submit() { impl_->submission.submit(impl_->ctx.queue, *impl_->cmd, "a graph"); }
+
+bool Graph::uses(const Buffer& buffer) const {
+  return std::binary_search(impl_->buffers.begin(), impl_->buffers.end(), static_cast<const void*>(&buffer));
+}
 
 void Graph::wait() {
   if (impl_) impl_->submission.wait("a graph");

@@ -1,4 +1,5 @@
-// The Vulkan objects a Graph owns: its command buffer, the descriptor pools of its sets, and its submission fence.
+// The Vulkan objects a Graph owns: its command buffer, the descriptor pools of its sets, and its submission fence;
+// and the buffers its commands use.
 #pragma once
 
 #include "context_impl.h"
@@ -11,10 +12,16 @@ struct Graph::Impl {
   Context::Impl& ctx;
   vk::UniqueCommandBuffer cmd;
   std::vector<vk::UniqueDescriptorPool> pools;
+  std::vector<const void*> buffers;  // sorted
   Submission submission;
 
-  Impl(Context::Impl& c, vk::UniqueCommandBuffer commands, std::vector<vk::UniqueDescriptorPool> descriptor_pools)
-      : ctx(c), cmd(std::move(commands)), pools(std::move(descriptor_pools)), submission(*c.device) {}
+  Impl(Context::Impl& c, vk::UniqueCommandBuffer commands, std::vector<vk::UniqueDescriptorPool> descriptor_pools,
+       std::vector<const void*> used_buffers)
+      : ctx(c),
+        cmd(std::move(commands)),
+        pools(std::move(descriptor_pools)),
+        buffers(std::move(used_buffers)),
+        submission(*c.device) {}
 };
 
 }  // namespace vkrl::engine

@@ -24,6 +24,7 @@ struct Stream::Impl {
   std::vector<vk::UniqueDescriptorPool> pools;  // every set of the commands being recorded
   uint32_t sets_left = 0;                       // in pools.back()
   HazardTracker hazards;
+  std::vector<const void*> buffers;  // every buffer the commands being recorded read or write, with repeats
   bool recording = false;
 
   explicit Impl(Context& c) : context(c), ctx(c.impl()), submission(*ctx.device) { new_command_buffer(); }
@@ -34,6 +35,7 @@ struct Stream::Impl {
     pools.clear();
     sets_left = 0;
     hazards.reset();
+    buffers.clear();
     recording = false;
   }
 
@@ -57,6 +59,8 @@ struct Stream::Impl {
 
   void track(std::span<const ByteRange> reads, std::span<const ByteRange> writes) {
     begin();
+    for (const auto* ranges : {&reads, &writes})
+      for (const ByteRange& r : *ranges) buffers.push_back(r.resource);
     if (hazards.add(reads, writes))
       cmd->pipelineBarrier(kComputeTransfer, kComputeTransfer, {}, compute_transfer_barrier(), {}, {});
   }
@@ -188,13 +192,16 @@ void Stream::wait() {
   if (d.pools.size() > 1) d.pools.erase(d.pools.begin(), d.pools.end() - 1);
   d.sets_left = d.pools.empty() ? 0 : kSetsPerPool;
   d.hazards.reset();
+  d.buffers.clear();
 }
 
 Graph Stream::finish() {
   auto& d = *impl_;
   if (d.submission.in_flight()) throw Error("finish() on a stream that is still running: call wait() first");
   d.end();
-  auto graph = std::make_unique<Graph::Impl>(d.ctx, std::move(d.cmd), std::move(d.pools));
+  std::sort(d.buffers.begin(), d.buffers.end());
+  d.buffers.erase(std::unique(d.buffers.begin(), d.buffers.end()), d.buffers.end());
+  auto graph = std::make_unique<Graph::Impl>(d.ctx, std::move(d.cmd), std::move(d.pools), std::move(d.buffers));
   d.new_command_buffer();
   return Graph(std::move(graph));
 }

@@ -42,3 +42,19 @@ TEST_CASE_METHOD(test::VulkanFixture, "graph: inputs changed between replays are
     REQUIRE(out.download<float>(64) == std::vector<float>(64, 12.0f * r));
   }
 }
+
+TEST_CASE_METHOD(test::VulkanFixture, "graph: knows which buffers its commands use", "[engine][graph]") {
+  engine::Buffer a(ctx, 64 * 4), b(ctx, 64 * 4), out(ctx, 64 * 4), copied(ctx, 64 * 4), unused(ctx, 64 * 4);
+  engine::Stream s(ctx);
+  engine::axpby(s, 2.0f, a.view(), 1.0f, b.view(), out.view());
+  s.copy(out.view(), copied.view());
+  s.run();  // work that ran before recording began is not the graph's
+  s.fill(out.view(0, 16), 1.0f);
+  engine::axpby(s, 1.0f, a.view(), 1.0f, a.view(), a.view());
+  const engine::Graph graph = s.finish();
+  CHECK(graph.uses(a));
+  CHECK(graph.uses(out));
+  CHECK_FALSE(graph.uses(b));
+  CHECK_FALSE(graph.uses(copied));
+  CHECK_FALSE(graph.uses(unused));
+}

@@ -110,6 +110,19 @@ DqnLearner::DqnLearner(const DqnConfig& config, const envs::ObservationSpec& obs
   td_host_.resize(size_t(batch));
   q_host_.resize(size_t(config.num_envs) * size_t(actions));
   update_ = backend.capture([this] { record_update(); });
+  act_ = backend.capture([this] { record_act(); });
+  refresh_and_act_ = backend.capture([this] {
+    copy_tensors(backend_, online_tensors_, actor_tensors_);
+    record_act();
+  });
+}
+
+void DqnLearner::record_act() {
+  const std::vector<nn::Tensor>& out = actor_->forward(act_input_, false);
+  if (config_.dueling)
+    backend_.dueling(out[value_head_], out[advantage_head_], act_q_);
+  else
+    backend_.copy(out[0], act_q_);
 }
 
 void DqnLearner::record_update() {
@@ -181,25 +194,14 @@ void DqnLearner::sync_target() {
                    target_tensors_[i]);
 }
 
-void DqnLearner::refresh_actor() {
-  if (!actor_stale_) return;
-  copy_tensors(backend_, online_tensors_, actor_tensors_);
-  actor_stale_ = false;
-}
-
 std::span<const float> DqnLearner::q_values(std::span<const float> observations, int count) {
   if (count != act_input_.shape().rows())
     throw Error("dqn: acting on " + std::to_string(count) + " observations with a net sized for " +
                 std::to_string(act_input_.shape().rows()));
-  refresh_actor();
   act_input_.write(observations);
-  const std::vector<nn::Tensor>& out = actor_->forward(act_input_, false);
-  if (config_.dueling) {
-    backend_.dueling(out[value_head_], out[advantage_head_], act_q_);
-    backend_.read(act_q_, std::span<float>(q_host_));
-  } else {
-    backend_.read(out[0], std::span<float>(q_host_));
-  }
+  (actor_stale_ ? refresh_and_act_ : act_)->replay();
+  actor_stale_ = false;
+  backend_.read(act_q_, std::span<float>(q_host_));
   return q_host_;
 }
 

@@ -96,7 +96,7 @@ void VulkanBackend::write(const Tensor& t, std::span<const float> values) {
     throw Error("write: " + std::to_string(values.size()) + " values for a tensor " + t.shape().to_string());
   engine::Buffer& buffer = buffer_of(t);
   const auto bytes = std::as_bytes(values);
-  if (buffer.host_visible() && recorded_ == 0 && !graph_in_flight_) {  // nothing running or recorded reads them
+  if (buffer.host_visible() && recorded_ == 0 && !in_flight_graph_uses(buffer)) {  // nothing running reads them
     buffer.upload(values, t.offset() * sizeof(float));
     return;
   }
@@ -168,16 +168,18 @@ void VulkanBackend::flush() {
     stream_.run();
     recorded_ = 0;
   }
-  wait_for_graph();
+  // Newest first: the queue runs them in order, so the others are done by then.
+  const std::vector<engine::Graph*> graphs = std::exchange(graphs_in_flight_, {});
+  for (auto it = graphs.rbegin(); it != graphs.rend(); ++it) (*it)->wait();
   release_held();
 }
 
-// A replay returns while the graph runs, so that the host can prepare the next step meanwhile; the next read, flush
-// or replay waits for it. Graphs and stream batches open with a barrier against earlier submissions, so work recorded
+// A replay returns while the graph runs, so that the host can prepare the next step meanwhile; the next read or
+// flush waits for it. Graphs and stream batches open with a barrier against earlier submissions, so work recorded
 // before the replay (the writes of a new batch, say) is done before the graph reads it, and work recorded after it
 // waits for the graph.
 void VulkanBackend::run_with(engine::Graph& graph) {
-  wait_for_graph();  // a graph may not be submitted again while in flight
+  forget(graph);  // a graph may not be submitted again while in flight
   if (recorded_ > 0) {
     stream_.submit();
     graph.submit();
@@ -186,16 +188,20 @@ void VulkanBackend::run_with(engine::Graph& graph) {
   } else {
     graph.submit();
   }
-  graph_in_flight_ = &graph;
+  graphs_in_flight_.push_back(&graph);
   release_held();  // what the stream's batch used; the graph holds its own buffers
 }
 
-void VulkanBackend::wait_for_graph() {
-  if (graph_in_flight_) std::exchange(graph_in_flight_, nullptr)->wait();
+void VulkanBackend::forget(engine::Graph& graph) {
+  const auto it = std::find(graphs_in_flight_.begin(), graphs_in_flight_.end(), &graph);
+  if (it == graphs_in_flight_.end()) return;
+  graphs_in_flight_.erase(it);
+  graph.wait();
 }
 
-void VulkanBackend::forget(engine::Graph& graph) {
-  if (graph_in_flight_ == &graph) wait_for_graph();
+bool VulkanBackend::in_flight_graph_uses(const engine::Buffer& buffer) const {
+  return std::any_of(graphs_in_flight_.begin(), graphs_in_flight_.end(),
+                     [&](const engine::Graph* graph) { return graph->uses(buffer); });
 }
 
 void VulkanBackend::release_held() {
@@ -204,7 +210,7 @@ void VulkanBackend::release_held() {
 }
 
 void VulkanBackend::retire(std::unique_ptr<engine::Buffer> buffer) {
-  if (capturing_ || recorded_ > 0 || graph_in_flight_)
+  if (capturing_ || recorded_ > 0 || !graphs_in_flight_.empty())
     held_.push_back(std::move(buffer));
   else
     keep_spare(std::move(buffer));

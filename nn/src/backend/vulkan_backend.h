@@ -190,8 +190,8 @@ private:
   class Captured;
   // Submits the recorded work and then `graph`, and returns while the graph runs: the queue keeps their order.
   void run_with(engine::Graph& graph);
-  void wait_for_graph();
-  void forget(engine::Graph& graph);  // a captured step that goes must not be waited for later
+  void forget(engine::Graph& graph);  // waits for the graph if it is in flight, and forgets it
+  bool in_flight_graph_uses(const engine::Buffer& buffer) const;
   void keep_spare(std::unique_ptr<engine::Buffer> buffer);
   // After the recorded work ran: the scratch arena starts afresh and the held buffers become spares.
   void release_held();
@@ -203,7 +203,7 @@ private:
   engine::Stream stream_;
   uint32_t item_local_size_, reduction_local_size_;  // workgroup sizes for the device, see the constructor
   size_t recorded_ = 0;                              // commands in the stream since it last ran
-  engine::Graph* graph_in_flight_ = nullptr;         // the replay still running, if any
+  std::vector<engine::Graph*> graphs_in_flight_;     // replays still running, in submission order
   bool capturing_ = false;
   // Buffers the recorded work uses that nothing else holds: scratch arenas and storage that went.
   std::vector<std::unique_ptr<engine::Buffer>> held_;

@@ -7,6 +7,8 @@
 
 namespace vkrl::engine {
 
+class Buffer;
+
 class Graph {
 public:
   struct Impl;
@@ -18,6 +20,8 @@ public:
   void submit();
   void wait();
   void replay() { submit(); wait(); }
+  // Whether a recorded command reads or writes `buffer`: the host may write a buffer that no running graph uses.
+  bool uses(const Buffer& buffer) const;
 
 private:
   std::unique_ptr<Impl> impl_;

@@ -1,9 +1,9 @@
 // DqnLearner is DQN's network side: the online and target Q-networks (the MinAtar paper's net, or a dueling one),
 // their optimizer, and the training step, which is captured once (Backend::capture) and replayed for every update, so
 // on the Vulkan backend an update is one submit that runs while the host goes on, and only the loss and the new |TD
-// errors| come back, when asked for (prioritized replay asks after every update). Acting uses a
-// third copy of the net sized for the acting batch, refreshed from the online weights after each update, so neither
-// batch size ever reallocates the other's tensors.
+// errors| come back, when asked for (prioritized replay asks after every update). Acting uses a third copy of the net
+// sized for the acting batch, refreshed from the online weights before acting on a newer update, so neither batch size
+// ever reallocates the other's tensors. Acting is captured too: one submit, and the Q-values come back.
 //
 // The update (Mnih et al. 2015; Double DQN van Hasselt et al. 2016; dueling Wang et al. 2016): targets y = R +
 // discount * Q_target(s', a*), a* = argmax Q_target(s') or, with Double DQN, argmax Q_online(s'); the loss is the mean
@@ -60,7 +60,7 @@ public:
 
 private:
   void record_update();
-  void refresh_actor();
+  void record_act();
 
   DqnConfig config_;
   int actions_;
@@ -70,7 +70,8 @@ private:
   // Handles to the nets' tensors, listed once so that an update, a target sync or an actor refresh allocates nothing.
   std::vector<nn::Tensor> online_tensors_, target_tensors_, actor_tensors_, online_params_, online_grads_;
   std::unique_ptr<nn::Optimizer> optimizer_;
-  std::unique_ptr<nn::CapturedWork> update_;
+  // The update, and acting with or without first copying the online weights into the acting net.
+  std::unique_ptr<nn::CapturedWork> update_, act_, refresh_and_act_;
   bool actor_stale_ = true;
   // Batch tensors written by the host before each update, and what the update leaves.
   nn::Tensor observations_, next_observations_, actions_t_, returns_, discounts_, weights_;

@@ -169,19 +169,22 @@ void DqnLearner::train(const ReplayBatch& batch) {
 }
 
 std::optional<double> DqnLearner::loss() {
-  td_errors();
+  read_results();
   return loss_host_;
 }
 
 std::span<const float> DqnLearner::td_errors() {
-  if (!results_read_) {
-    backend_.read(abs_td_, std::span<float>(td_host_));
-    float loss = 0;
-    backend_.read(loss_, std::span<float>(&loss, 1));
-    loss_host_ = loss;
-    results_read_ = true;
-  }
+  read_results();
   return td_host_;
+}
+
+void DqnLearner::read_results() {
+  if (results_read_) return;
+  backend_.read(abs_td_, std::span<float>(td_host_));
+  float loss = 0;
+  backend_.read(loss_, std::span<float>(&loss, 1));
+  loss_host_ = loss;
+  results_read_ = true;
 }
 
 void DqnLearner::sync_target() {

@@ -61,6 +61,7 @@ public:
 private:
   void record_update();
   void record_act();
+  void read_results();  // the latest update's loss and |TD errors|, once
 
   DqnConfig config_;
   int actions_;

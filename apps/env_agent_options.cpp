@@ -22,6 +22,12 @@ void add_agent_option(CLI::App& command, std::string& agent) {
   command.add_option("--agent", agent, "Agent: " + policy_names())->required();
 }
 
+AgentOptions with_common_options(AgentOptions search, const CommonOptions& common) {
+  search.seed = common.seed;
+  search.device = common.device_request();
+  return search;
+}
+
 void add_search_options(CLI::App& command, AgentOptions& options) {
   command.add_option("--playouts", options.playouts, "Search agents: simulations per move (mcts: 1000 by default)")
       ->check(CLI::PositiveNumber);

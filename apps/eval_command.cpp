@@ -55,9 +55,7 @@ void print_grid_score(const GridScore& score) {
 int run_eval(const EvalOptions& o, const CommonOptions& common) {
   check_policy_name(o.agent);
   const auto env = open_env(o.env);
-  AgentOptions agent_options = o.search;
-  agent_options.seed = common.seed;
-  const auto policy = make_policy(o.agent, *env, agent_options);
+  const auto policy = make_policy(o.agent, *env, with_common_options(o.search, common));
   const bool grid = dynamic_cast<const envs::powergrid::PowerGridEnv*>(env.get()) != nullptr;
   GridCostRecorder costs(o.max_steps);
   const Evaluation result =

@@ -33,9 +33,7 @@ public:
       if (env_->player_count() != 2)
         throw UsageError("play: --agent needs a two-player env, and " + env_->name() +
                          " has one player (vkrl watch shows an agent playing it)");
-      AgentOptions options = o.search;
-      options.seed = common.seed;
-      agent_ = make_policy(o.agent, *env_, options);
+      agent_ = make_policy(o.agent, *env_, with_common_options(o.search, common));
       human_ = o.as == "first" ? 0 : 1;
     }
     if (viewer_.headless()) throw Error("play needs a window: " + viewer_.headless_reason());

@@ -183,7 +183,7 @@ int run_train(const TrainOptions& o, const CommonOptions& common) {
 
   // The trained agent and the random policy, each over the same episodes.
   const auto env = open_env(o.env);
-  DqnPolicy trained(checkpoint, *env);
+  DqnPolicy trained(checkpoint, *env, common.device_request());
   RandomPolicy random;
   const Evaluation agent_eval = evaluate(*env, trained, config.eval_episodes, common.seed, 100000);
   const Evaluation random_eval = evaluate(*env, random, config.eval_episodes, common.seed, 100000);

@@ -28,11 +28,6 @@ struct WatchOptions {
   AgentOptions search;
 };
 
-AgentOptions with_seed(AgentOptions options, uint64_t seed) {
-  options.seed = seed;
-  return options;
-}
-
 const std::vector<std::string> kKeys = {"space  pause / resume", "n      single step", "+ -    speed x2 / x0.5",
                                         "r      restart episode", "s      screenshot (PNG)", "q Esc  quit"};
 
@@ -41,7 +36,7 @@ public:
   Watch(const WatchOptions& o, const CommonOptions& common)
       : o_(o),
         env_(open_env(o.env)),
-        policy_(make_policy(o.agent, *env_, with_seed(o.search, common.seed))),
+        policy_(make_policy(o.agent, *env_, with_common_options(o.search, common))),
         viewer_("vkrl watch " + o.env + " (" + o.agent + ")"),
         session_(*env_, o.agent, common.seed, kKeys),
         rng_(common.seed),

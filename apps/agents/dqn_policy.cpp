@@ -1,12 +1,12 @@
 #include "agents/dqn_policy.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "vkrl/envs/registry.h"
 #include "vkrl/error.h"
+#include "vkrl/nn/vulkan_backend.h"
 
 namespace vkrl::apps {
 
@@ -28,7 +28,8 @@ bool DqnPolicy::is_checkpoint(const std::filesystem::path& path) {
   return std::filesystem::exists(checkpoint_dir(path) / "run_state.json");
 }
 
-DqnPolicy::DqnPolicy(const std::filesystem::path& run, const envs::Env& env) : backend_(nn::make_cpu_backend()) {
+DqnPolicy::DqnPolicy(const std::filesystem::path& run, const envs::Env& env, const engine::DeviceRequest& device)
+    : backend_(nn::make_backend(device)) {
   const std::filesystem::path dir = checkpoint_dir(run), state_file = dir / "run_state.json";
   std::ifstream in(state_file);
   if (!in) throw Error(run.string() + ": not a DQN run folder (no checkpoint/run_state.json)");

@@ -58,7 +58,7 @@ std::unique_ptr<Policy> make_policy(std::string_view name, const envs::Env& env,
   check_policy_name(name);
   for (const PolicyEntry& e : builtin_policies())
     if (e.name == name) return e.make(env, options);
-  return std::make_unique<DqnPolicy>(std::filesystem::path(name), env);
+  return std::make_unique<DqnPolicy>(std::filesystem::path(name), env, options.device);
 }
 
 }  // namespace vkrl::apps

@@ -11,15 +11,18 @@
 #include <vector>
 
 #include "agents/policy.h"
+#include "vkrl/engine/device_request.h"
 
 namespace vkrl::apps {
 
-// What search agents take from the command line (--playouts, --time, --threads), and the run's seed.
+// What search agents take from the command line (--playouts, --time, --threads), and the run's seed and --device
+// (which a trained network runs on).
 struct AgentOptions {
   int playouts = 0;    // 0: the agent's default
   double seconds = 0;  // per move; 0: no time limit
   int threads = 0;     // 0: every core
   uint64_t seed = 0;
+  engine::DeviceRequest device;
 };
 
 struct PolicyEntry {

@@ -50,6 +50,8 @@ for file in tiny/metrics.csv tiny/learning_curve.png tiny/summary.md tiny/result
 done
 expect 2 1 'holds a checkpoint; pass --resume' -- "$vkrl" train --config "$work/tiny.toml" --run-dir "$work/runs" --run-name tiny
 expect 0 0 '^return +[0-9]+\.[0-9]+ ± ' -- "$vkrl" eval --env minatar/breakout --agent "$work/runs/tiny" --episodes 2
+expect 0 0 '^return +[0-9]+\.[0-9]+ ± ' -- "$vkrl" eval --env minatar/breakout --agent "$work/runs/tiny" --episodes 2 \
+  --device vulkan
 expect 1 1 'trained on minatar/breakout \(observations \[4, 10, 10\], 6 actions\), not on minatar/seaquest' -- \
   "$vkrl" eval --env minatar/seaquest --agent "$work/runs/tiny" --episodes 1
 expect 2 1 "unknown Go agent 'mctz'; did you mean 'mcts'\\? valid: random, mcts" -- "$vkrl" gtp --agent mctz

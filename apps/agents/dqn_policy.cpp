@@ -1,8 +1,9 @@
 #include "agents/dqn_policy.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <fstream>
-#include <nlohmann/json.hpp>
 
 #include "vkrl/envs/registry.h"
 #include "vkrl/error.h"

@@ -60,20 +60,22 @@ void CpuBackend<T>::optimizer_step(const OptimizerRule& rule, const Tensor& step
       auto V = array(state[0]);
       const T rho = T(rule.rho);
       V = rho * V + (T(1) - rho) * G.square();
-      Vector denominator;
+      // The denominator stays an expression, evaluated inside the one pass that uses it: no temporary vector.
+      auto apply = [&](const auto& denominator) {
+        if (rule.momentum != 0) {
+          auto B = array(state[rule.centered ? 2 : 1]);
+          B = T(rule.momentum) * B + G / denominator;
+          P -= T(lr) * B;
+        } else {
+          P -= T(lr) * G / denominator;
+        }
+      };
       if (rule.centered) {
         auto C = array(state[1]);
         C = rho * C + (T(1) - rho) * G;
-        denominator = (V - C.square()).sqrt() + eps;
+        apply((V - C.square()).sqrt() + eps);
       } else {
-        denominator = V.sqrt() + eps;
-      }
-      if (rule.momentum != 0) {
-        auto B = array(state[rule.centered ? 2 : 1]);
-        B = T(rule.momentum) * B + G / denominator;
-        P -= T(lr) * B;
-      } else {
-        P -= T(lr) * G / denominator;
+        apply(V.sqrt() + eps);
       }
       break;
     }

@@ -32,7 +32,7 @@ nn::OptimizerOptions optimizer_for(const DqnConfig& c) {
 }
 
 // Every parameter and buffer of a model, in named_tensors() order: handles listed once, so that copying one net into
-// another (after every update, for the acting net) allocates nothing.
+// another (the acting net, refreshed before it acts on a newer update) allocates nothing.
 std::vector<nn::Tensor> all_tensors(nn::Model& model) {
   std::vector<nn::Tensor> tensors;
   for (auto& [name, t] : model.named_tensors()) tensors.push_back(t);

@@ -179,7 +179,7 @@ public:
   // A kernel of nn_recurrent.comp over rows x units x inner items, the bindings' offsets passed in order.
   void recurrent_dispatch(const char* kernel, std::initializer_list<engine::Binding> bindings, uint32_t rows,
                           uint32_t units, uint32_t inner, bool peephole);
-  // Submits what is recorded and waits for it and for a replay still running.
+  // Submits what is recorded and waits for it and for every replay still running.
   void flush();
   // Keeps a buffer of a storage that went until the work that may use it is done, then keeps it for reuse.
   void retire(std::unique_ptr<engine::Buffer> buffer);

@@ -199,13 +199,20 @@ void CpuBackend<T>::conv2d_backward_filter(const Window2d& win, const Tensor& x,
   const auto [cols, grad] = scratch<T>(size_t(patch * columns), size_t(outs * columns));
   im2col_batch(win, g, data(x), cols);
   batch_to_channels(data(dy), g.n, outs, cells, grad);
+  // The product goes to a column-major block first, then into DW's row-major layout: Eigen's kernel then takes the
+  // output channels as its rows and runs about 1.5x faster on small filter banks (MinAtar's 16 x 36).
+  thread_local std::vector<T> product;
+  if (product.size() < size_t(outs * patch)) product.resize(size_t(outs * patch));
+  Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> P(product.data(), outs, patch);
+  const Eigen::Map<const Matrix> G(grad, outs, columns), Cols(cols, patch, columns);
+  P.noalias() = G * Cols.transpose();
   Eigen::Map<Matrix> DW(data(dw), outs, patch);
   if (beta == 0.0)
-    DW.setZero();
-  else if (beta != 1.0)
-    DW *= T(beta);
-  const Eigen::Map<const Matrix> G(grad, outs, columns), Cols(cols, patch, columns);
-  DW.noalias() += G * Cols.transpose();
+    DW = P;
+  else if (beta == 1.0)
+    DW += P;
+  else
+    DW = T(beta) * DW + P;
 }
 
 namespace {

@@ -19,13 +19,18 @@ eval_episodes = 2
 TOML
 args=(train --config "$work/tiny.toml" --device cpu --seed 5 --quiet --run-name run)
 
+start=$(date +%s%N)
 "$vkrl" "${args[@]}" --run-dir "$work/straight" >/dev/null || { echo "FAIL: the uninterrupted run failed"; exit 1; }
+run_ms=$((($(date +%s%N) - start) / 1000000))
 
 kills=0 finished=0
 for attempt in $(seq 1 20); do
   "$vkrl" "${args[@]}" --run-dir "$work/killed" --resume >"$work/log" 2>&1 &  # $! is vkrl itself
   pid=$!
-  sleep "$(printf '0.%02d' $((RANDOM % 40 + 5)))"  # 0.05 to 0.44 s: a whole run takes over a second
+  # A random moment between a tenth and four fifths of the uninterrupted run's time, so that the first attempt, which
+  # starts from nothing, is always killed, on a fast machine or a slow one.
+  ms=$((run_ms / 10 + RANDOM % (run_ms * 7 / 10 + 1)))
+  sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null
     kills=$((kills + 1))

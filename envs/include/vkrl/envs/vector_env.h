@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "vkrl/envs/env.h"
-#include "vkrl/envs/worker_pool.h"
+#include "vkrl/worker_pool.h"
 
 namespace vkrl::envs {
 

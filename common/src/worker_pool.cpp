@@ -1,9 +1,22 @@
-#include "vkrl/envs/worker_pool.h"
+#include "vkrl/worker_pool.h"
 
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
-namespace vkrl::envs {
+namespace vkrl {
+
+namespace {
+
+// Polls `ready` for up to 1 ms, yielding the core between polls. The caller then sleeps on its condition variable,
+// which checks the same state under the lock, so polling only saves a wake-up.
+template <class Ready>
+void poll_briefly(Ready ready) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(1);
+  while (!ready() && std::chrono::steady_clock::now() < until) std::this_thread::yield();
+}
+
+}  // namespace
 
 WorkerPool::WorkerPool(int threads) {
   for (int t = 1; t < std::max(threads, 1); ++t) workers_.emplace_back([this] { worker_loop(); });
@@ -32,13 +45,17 @@ void WorkerPool::work_until_done() {
       if (!error_) error_ = std::current_exception();
     }
     lock.lock();
-    if (--running_ == 0 && next_ >= count_) finished_.notify_all();
+    if (--running_ == 0 && next_ >= count_) {
+      batch_done_ = true;
+      finished_.notify_all();
+    }
   }
 }
 
 void WorkerPool::worker_loop() {
   unsigned seen = 0;
   while (true) {
+    poll_briefly([&] { return stopping_ || generation_ != seen; });
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
@@ -56,14 +73,16 @@ void WorkerPool::run(int count, const std::function<void(int)>& task) {
     count_ = count;
     next_ = 0;
     error_ = nullptr;
+    batch_done_ = count == 0;
     ++generation_;
   }
   wake_.notify_all();
   work_until_done();
+  poll_briefly([&] { return bool(batch_done_); });
   std::unique_lock lock(mutex_);
   finished_.wait(lock, [&] { return next_ >= count_ && running_ == 0; });
   task_ = nullptr;
   if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
 }
 
-}  // namespace vkrl::envs
+}  // namespace vkrl

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include "vkrl/agents/dqn/dqn_run.h"
 #include "vkrl/bench/python_peer.h"
 #include "vkrl/error.h"
+#include "vkrl/nn/backend.h"
 #include "vkrl/nn/vulkan_backend.h"
 
 namespace vkrl::bench {
@@ -45,12 +47,12 @@ struct PeerResult {
 };
 
 PeerResult run_dqn_py(const std::filesystem::path& minatar, const std::string& game, int64_t frames,
-                      const std::string& device) {
+                      const std::string& device, int threads = 1) {
   if (!std::filesystem::exists(minatar / "examples" / "dqn.py"))
     return {std::nullopt, std::nullopt, "MinAtar's examples/dqn.py is not at " + minatar.string()};
-  const PeerOutput peer =
-      run_python_peer(VKRL_MINATAR_DQN_SCRIPT, fmt::format("{} {} {} {}", minatar.string(), game, frames, device),
-                      "OPENBLAS_NUM_THREADS=1");
+  const PeerOutput peer = run_python_peer(
+      VKRL_MINATAR_DQN_SCRIPT, fmt::format("{} {} {} {} {}", minatar.string(), game, frames, device, threads),
+      "OPENBLAS_NUM_THREADS=1");
   if (!peer.error.empty()) return {std::nullopt, std::nullopt, peer.error};
   try {
     const auto j = nlohmann::json::parse(peer.output.substr(peer.output.rfind('{')));
@@ -93,17 +95,26 @@ int run_dqn_bench(const DqnBenchOptions& options) {
       env, options.frames, options.frames - 5000);
   fmt::print("vkrl-vulkan: {}\n\n", vulkan_note);
   std::fflush(stdout);
-  // dqn.py on the CPU first: it is the reference of every ratio, and each row is printed as soon as it is measured.
-  fmt::print("{:<22} {:>10} {:>12}\n", "", "frames/s", "vs dqn.py");
+  // dqn.py on the CPU first, on one thread (PyTorch's best on a small machine) and on as many as vkrl-cpu uses: the
+  // faster is the reference of every ratio. Each row is printed as soon as it is measured.
+  const int threads = nn::cpu_backend_threads();
+  auto threads_name = [](int n) { return fmt::format("{} thread{}", n, n == 1 ? "" : "s"); };
+  fmt::print("{:<30} {:>10} {:>12}\n", "", "frames/s", "vs dqn.py");
   std::fflush(stdout);
   const PeerResult py = run_dqn_py(minatar, options.game, options.frames, "cpu");
+  const PeerResult py_threads =
+      threads > 1 ? run_dqn_py(minatar, options.game, options.frames, "cpu", threads) : PeerResult{};
+  const std::optional<double> reference = py.frames_per_s && py_threads.frames_per_s
+                                              ? std::max(*py.frames_per_s, *py_threads.frames_per_s)
+                                              : py.frames_per_s;
   auto row = [&](const std::string& name, const std::optional<double>& rate) {
-    fmt::print("{:<22} {:>10} {:>12}\n", name, number(rate),
-               rate && py.frames_per_s ? fmt::format("{:.2f}x", *rate / *py.frames_per_s) : "-");
+    fmt::print("{:<30} {:>10} {:>12}\n", name, number(rate),
+               rate && reference ? fmt::format("{:.2f}x", *rate / *reference) : "-");
     std::fflush(stdout);
   };
-  row("dqn.py (torch cpu)", py.frames_per_s);
-  row("vkrl-cpu", frames_per_second(*cpu, env, options.frames, options.seed));
+  row("dqn.py (torch cpu, " + threads_name(1) + ")", py.frames_per_s);
+  if (threads > 1) row("dqn.py (torch cpu, " + threads_name(threads) + ")", py_threads.frames_per_s);
+  row("vkrl-cpu (" + threads_name(threads) + ")", frames_per_second(*cpu, env, options.frames, options.seed));
   row("vkrl-vulkan",
       vulkan ? std::optional(frames_per_second(*vulkan, env, options.frames, options.seed)) : std::nullopt);
   const PeerResult cuda = run_dqn_py(minatar, options.game, options.frames, "cuda");

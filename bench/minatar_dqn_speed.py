@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """The peer of `vkrl bench dqn`: MinAtar's own examples/dqn.py, unmodified, for a given number of frames.
 
-usage: minatar_dqn_speed.py MINATAR_DIR GAME FRAMES DEVICE
+usage: minatar_dqn_speed.py MINATAR_DIR GAME FRAMES DEVICE [THREADS]
 Imports examples/dqn.py as a module, sets its NUM_FRAMES (a module constant; 5M in the file) and, for DEVICE cuda,
-its device, then runs its dqn() with the paper's settings exactly as its main() does. PyTorch runs on one thread
-(run this with OPENBLAS_NUM_THREADS=1, PyTorch's fastest CPU setting on a small machine). Prints one JSON line:
+its device, then runs its dqn() with the paper's settings exactly as its main() does. PyTorch runs on THREADS threads,
+1 by default (run this with OPENBLAS_NUM_THREADS=1, PyTorch's fastest CPU setting on a small machine). Prints one
+JSON line:
 {"frames_per_s": ..., "peak_rss_mb": ..., "torch": version}, or {"unavailable": why} when PyTorch is missing or,
 for cuda, sees no GPU.
 """
@@ -19,6 +20,7 @@ import time
 
 logging.disable(logging.WARNING)
 minatar_dir, game, frames, device = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+threads = int(sys.argv[5]) if len(sys.argv) > 5 else 1
 sys.path.insert(0, minatar_dir)
 try:
     import torch  # noqa: E402
@@ -29,7 +31,7 @@ except ImportError:
 if device == "cuda" and not torch.cuda.is_available():
     print(json.dumps({"unavailable": "PyTorch " + torch.__version__ + " sees no CUDA device"}))
     sys.exit(0)
-torch.set_num_threads(1)
+torch.set_num_threads(threads)
 spec = importlib.util.spec_from_file_location("minatar_dqn", os.path.join(minatar_dir, "examples", "dqn.py"))
 dqn = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(dqn)

@@ -2,8 +2,11 @@
 // and 33, and its shape errors.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <random>
+#include <thread>
 
 #include "host_tensors.h"
 #include "support/vulkan_fixture.h"
@@ -159,4 +162,42 @@ TEST_CASE("tensor: views share storage; sizes and backends are checked", "[nn][o
   Tensor foreign(*other, {4, 3});
   CHECK_THROWS_WITH(backend->copy(foreign, t), "a tensor of backend cpu-f64 given to cpu-f32");
   CHECK_THROWS_AS(Shape({1, 2, 3, 4, 5}), vkrl::Error);
+}
+
+TEST_CASE("cpu backend: run_independent runs two groups at once and gives the results of running them in turn",
+          "[nn][ops]") {
+  auto backend = make_cpu_backend();
+  std::mt19937_64 rng(vkrl::test::fresh_seed());
+  // Two products, each with its own operands and output.
+  const Shape a_shape{33, 129}, b_shape{129, 65};
+  std::vector<Tensor> a, b, together, in_turn;
+  for (int g = 0; g < 2; ++g) {
+    a.push_back(tensor(*backend, a_shape, random_values(a_shape.size(), rng)));
+    b.push_back(tensor(*backend, b_shape, random_values(b_shape.size(), rng)));
+    together.emplace_back(*backend, Shape{33, 65});
+    in_turn.emplace_back(*backend, Shape{33, 65});
+  }
+  auto product = [&](int g, std::vector<Tensor>& out) {
+    return [&, g] { backend->gemm(false, false, 1.0, a[size_t(g)], b[size_t(g)], 0.0, out[size_t(g)]); };
+  };
+  for (int repeat = 0; repeat < 20; ++repeat) backend->run_independent(product(0, together), product(1, together));
+  product(0, in_turn)();
+  product(1, in_turn)();
+  for (int g = 0; g < 2; ++g) CHECK(together[size_t(g)].read() == in_turn[size_t(g)].read());  // bit for bit
+
+  if (std::thread::hardware_concurrency() < 2) return;  // one core: the groups run in turn
+  // Each group waits until the other has started: both see the other only if the two run at the same time.
+  std::atomic<int> started = 0;
+  bool met[2] = {false, false};
+  auto meet = [&](int g) {
+    return [&, g] {
+      ++started;
+      const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+      while (started < 2 && std::chrono::steady_clock::now() < give_up) std::this_thread::yield();
+      met[g] = started == 2;
+    };
+  };
+  backend->run_independent(meet(0), meet(1));
+  CHECK(met[0]);
+  CHECK(met[1]);
 }

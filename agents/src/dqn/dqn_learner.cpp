@@ -135,9 +135,10 @@ void DqnLearner::record_update() {
       backend_.copy(out[0], q);
   };
   if (config_.double_dqn) q_of(online, next_observations_, next_q_select_);
-  q_of(*target_, next_observations_, next_q_);
+  // The target net and the online net share no tensors: on the CPU the two passes run on two cores.
+  backend_.run_independent([&] { q_of(online, observations_, q_); },
+                           [&] { q_of(*target_, next_observations_, next_q_); });
   backend_.q_targets(next_q_, config_.double_dqn ? next_q_select_ : next_q_, returns_, discounts_, targets_);
-  q_of(online, observations_, q_);
   backend_.td_loss(q_, actions_t_, targets_, weights_, config_.loss == "huber" ? config_.huber_delta : 0.0, loss_, dq_,
                    abs_td_);
   if (config_.dueling) {

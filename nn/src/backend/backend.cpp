@@ -107,4 +107,9 @@ std::unique_ptr<CapturedWork> Backend::capture(std::function<void()> ops) {
   return std::make_unique<RerunWork>(std::move(ops));
 }
 
+void Backend::run_independent(const std::function<void()>& first, const std::function<void()>& second) {
+  first();
+  second();
+}
+
 }  // namespace vkrl::nn

@@ -10,6 +10,7 @@
 
 #include "vkrl/error.h"
 #include "vkrl/nn/backend.h"
+#include "vkrl/worker_pool.h"
 #include "shape_checks.h"
 
 namespace vkrl::nn {
@@ -36,6 +37,7 @@ public:
   void write(const Tensor& t, std::span<const double> v) override;
   void read(const Tensor& t, std::span<float> out) override;
   void read(const Tensor& t, std::span<double> out) override;
+  void run_independent(const std::function<void()>& first, const std::function<void()>& second) override;
 
   // cpu_elementwise.cpp
   void fill(Tensor& y, double value) override;
@@ -119,6 +121,9 @@ public:
     return {data(t), Eigen::Index(t.shape().rows()), Eigen::Index(t.shape().cols())};
   }
   Eigen::Map<Vector> array(const Tensor& t) const { return {data(t), Eigen::Index(t.size())}; }
+
+private:
+  std::unique_ptr<WorkerPool> pool_;  // for run_independent(), made on its first call
 };
 
 }  // namespace vkrl::nn

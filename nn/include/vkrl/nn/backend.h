@@ -109,6 +109,10 @@ public:
   // Records `ops` (which calls only Backend ops, no host reads or writes) for replay, without running them: every
   // replay(), the first included, runs the ops once. The default keeps the function and calls it on each replay.
   virtual std::unique_ptr<CapturedWork> capture(std::function<void()> ops);
+  // Runs two groups of ops that are independent: neither reads a tensor the other writes. The CPU backend runs them on
+  // two cores at once, with the same results as one after the other; the default (Vulkan) records them in order.
+  // Like a stream of ops, it is called from one host thread at a time.
+  virtual void run_independent(const std::function<void()>& first, const std::function<void()>& second);
 
   // --- Elementwise ---
   virtual void fill(Tensor& y, double value) = 0;
@@ -248,5 +252,7 @@ public:
 
 // The Eigen backend; double precision is for gradient checks and as the reference.
 std::unique_ptr<Backend> make_cpu_backend(bool double_precision = false);
+// The threads the CPU backend runs independent ops on (run_independent): two where the machine has two cores.
+int cpu_backend_threads();
 
 }  // namespace vkrl::nn

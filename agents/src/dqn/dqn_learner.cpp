@@ -110,34 +110,28 @@ DqnLearner::DqnLearner(const DqnConfig& config, const envs::ObservationSpec& obs
   td_host_.resize(size_t(batch));
   q_host_.resize(size_t(config.num_envs) * size_t(actions));
   update_ = backend.capture([this] { record_update(); });
-  act_ = backend.capture([this] { record_act(); });
+  act_ = backend.capture([this] { record_q_values(*actor_, act_input_, false, act_q_); });
   refresh_and_act_ = backend.capture([this] {
     copy_tensors(backend_, online_tensors_, actor_tensors_);
-    record_act();
+    record_q_values(*actor_, act_input_, false, act_q_);
   });
 }
 
-void DqnLearner::record_act() {
-  const std::vector<nn::Tensor>& out = actor_->forward(act_input_, false);
+void DqnLearner::record_q_values(nn::Model& model, const nn::Tensor& x, bool training, nn::Tensor& q) {
+  const std::vector<nn::Tensor>& out = model.forward(x, training);
   if (config_.dueling)
-    backend_.dueling(out[value_head_], out[advantage_head_], act_q_);
+    backend_.dueling(out[value_head_], out[advantage_head_], q);
   else
-    backend_.copy(out[0], act_q_);
+    backend_.copy(out[0], q);
 }
 
 void DqnLearner::record_update() {
   nn::Model& online = *online_;
-  auto q_of = [&](nn::Model& model, const nn::Tensor& x, nn::Tensor& q) {
-    const std::vector<nn::Tensor>& out = model.forward(x, true);
-    if (config_.dueling)
-      backend_.dueling(out[value_head_], out[advantage_head_], q);
-    else
-      backend_.copy(out[0], q);
-  };
-  if (config_.double_dqn) q_of(online, next_observations_, next_q_select_);
-  // The target net and the online net share no tensors: on the CPU the two passes run on two cores.
-  backend_.run_independent([&] { q_of(online, observations_, q_); },
-                           [&] { q_of(*target_, next_observations_, next_q_); });
+  if (config_.double_dqn) record_q_values(online, next_observations_, true, next_q_select_);
+  // The target net and the online net share no tensors: on the CPU the two passes run on two cores. Each closure
+  // holds only `this`, so that std::function keeps it without allocating.
+  backend_.run_independent([this] { record_q_values(*online_, observations_, true, q_); },
+                           [this] { record_q_values(*target_, next_observations_, true, next_q_); });
   backend_.q_targets(next_q_, config_.double_dqn ? next_q_select_ : next_q_, returns_, discounts_, targets_);
   backend_.td_loss(q_, actions_t_, targets_, weights_, config_.loss == "huber" ? config_.huber_delta : 0.0, loss_, dq_,
                    abs_td_);

@@ -60,7 +60,8 @@ public:
 
 private:
   void record_update();
-  void record_act();
+  // q = the model's Q-values for the batch x: its output, or the dueling head's sum of value and centred advantage.
+  void record_q_values(nn::Model& model, const nn::Tensor& x, bool training, nn::Tensor& q);
   void read_results();  // the latest update's loss and |TD errors|, once
 
   DqnConfig config_;

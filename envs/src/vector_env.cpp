@@ -57,10 +57,10 @@ void VectorEnv::step(std::span<const int> actions) {
   if (actions.size() != envs_.size())
     throw Error("vector env step: " + std::to_string(actions.size()) + " actions for " +
                 std::to_string(envs_.size()) + " copies");
-  // One task per thread, each over a contiguous block of copies: few, large tasks keep the pool's overhead small.
-  const int tasks = pool_.threads();
-  pool_.run(tasks, [&](int t) {
-    const int begin = t * size() / tasks, end = (t + 1) * size() / tasks;
+  // One task per thread, each over a contiguous block of copies: few, large tasks keep the pool's overhead small. The
+  // closure holds two pointers, which std::function keeps without allocating on every step.
+  pool_.run(pool_.threads(), [this, &actions](int t) {
+    const int tasks = pool_.threads(), begin = t * size() / tasks, end = (t + 1) * size() / tasks;
     for (int i = begin; i < end; ++i) {
       Env& env = *envs_[size_t(i)];
       const StepResult r = env.step(actions[size_t(i)]);

@@ -2,6 +2,7 @@
 // Per-step scalars come from the step tensor and are formed in double, then applied in the backend's precision.
 #include "cpu_backend.h"
 
+#include <array>
 #include <cmath>
 
 namespace vkrl::nn {
@@ -119,26 +120,44 @@ VKRL_INSTANTIATE(float)
 VKRL_INSTANTIATE(double)
 #undef VKRL_INSTANTIATE
 
-std::vector<std::string> optimizer_state_names(const OptimizerRule& rule) {
+namespace {
+
+// A rule's state slots by name, built without allocating: optimizer_state_count() runs on every step.
+struct StateSlots {
+  std::array<const char*, 3> names{};
+  int count = 0;
+  StateSlots& add(const char* name) {
+    names[size_t(count++)] = name;
+    return *this;
+  }
+};
+
+StateSlots state_slots(const OptimizerRule& rule) {
+  StateSlots slots;
   switch (rule.kind) {
-    case OptimizerKind::sgd:
-      return rule.momentum != 0 ? std::vector<std::string>{"momentum"} : std::vector<std::string>{};
-    case OptimizerKind::adagrad: return {"accumulator"};
-    case OptimizerKind::adadelta: return {"accumulated_grad", "accumulated_delta"};
-    case OptimizerKind::rmsprop: {
-      std::vector<std::string> names = {"mean_square"};
-      if (rule.centered) names.push_back("mean_grad");
-      if (rule.momentum != 0) names.push_back("momentum");
-      return names;
-    }
+    case OptimizerKind::sgd: return rule.momentum != 0 ? slots.add("momentum") : slots;
+    case OptimizerKind::adagrad: return slots.add("accumulator");
+    case OptimizerKind::adadelta: return slots.add("accumulated_grad").add("accumulated_delta");
+    case OptimizerKind::rmsprop:
+      slots.add("mean_square");
+      if (rule.centered) slots.add("mean_grad");
+      if (rule.momentum != 0) slots.add("momentum");
+      return slots;
     case OptimizerKind::adam:
     case OptimizerKind::adamw:
-    case OptimizerKind::nadam: return {"m", "v"};
-    case OptimizerKind::adamax: return {"m", "u"};
+    case OptimizerKind::nadam: return slots.add("m").add("v");
+    case OptimizerKind::adamax: return slots.add("m").add("u");
   }
   throw Error("optimizer_state_names: unknown optimizer kind " + std::to_string(int(rule.kind)));
 }
 
-int optimizer_state_count(const OptimizerRule& rule) { return int(optimizer_state_names(rule).size()); }
+}  // namespace
+
+std::vector<std::string> optimizer_state_names(const OptimizerRule& rule) {
+  const StateSlots slots = state_slots(rule);
+  return {slots.names.begin(), slots.names.begin() + slots.count};
+}
+
+int optimizer_state_count(const OptimizerRule& rule) { return state_slots(rule).count; }
 
 }  // namespace vkrl::nn

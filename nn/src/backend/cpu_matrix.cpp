@@ -17,11 +17,18 @@ void CpuBackend<T>::gemm(bool trans_a, bool trans_b, double alpha, const Tensor&
     C.setZero();
   else if (beta != 1.0)
     C *= T(beta);
-  const T s = T(alpha);
-  if (!trans_a && !trans_b) C.noalias() += s * A * B;
-  if (trans_a && !trans_b) C.noalias() += s * A.transpose() * B;
-  if (!trans_a && trans_b) C.noalias() += s * A * B.transpose();
-  if (trans_a && trans_b) C.noalias() += s * A.transpose() * B.transpose();
+  // Without a scale when alpha is 1 (every layer's case): Eigen evaluates a scaled vector (a batch of one) into a
+  // temporary on the heap before a matrix-vector product.
+  auto add_product = [&](const auto& op_a, const auto& op_b) {
+    if (alpha == 1.0)
+      C.noalias() += op_a * op_b;
+    else
+      C.noalias() += T(alpha) * op_a * op_b;
+  };
+  if (!trans_a && !trans_b) add_product(A, B);
+  if (trans_a && !trans_b) add_product(A.transpose(), B);
+  if (!trans_a && trans_b) add_product(A, B.transpose());
+  if (trans_a && trans_b) add_product(A.transpose(), B.transpose());
 }
 
 template <class T>

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <thread>
 
+#include "vkrl/worker_pool.h"
+
 namespace vkrl::nn {
 
 template <class T>
@@ -22,6 +24,9 @@ template <class T>
 void CpuBackend<T>::read(const Tensor& t, std::span<double> out) {
   std::transform(data(t), data(t) + t.size(), out.begin(), [](T x) { return double(x); });
 }
+
+template <class T>
+CpuBackend<T>::~CpuBackend() = default;
 
 template <class T>
 void CpuBackend<T>::run_independent(const std::function<void()>& first, const std::function<void()>& second) {

@@ -10,8 +10,11 @@
 
 #include "vkrl/error.h"
 #include "vkrl/nn/backend.h"
-#include "vkrl/worker_pool.h"
 #include "shape_checks.h"
+
+namespace vkrl {
+class WorkerPool;
+}
 
 namespace vkrl::nn {
 
@@ -121,6 +124,8 @@ public:
     return {data(t), Eigen::Index(t.shape().rows()), Eigen::Index(t.shape().cols())};
   }
   Eigen::Map<Vector> array(const Tensor& t) const { return {data(t), Eigen::Index(t.size())}; }
+
+  ~CpuBackend() override;  // in cpu_backend.cpp, where WorkerPool is complete
 
 private:
   std::unique_ptr<WorkerPool> pool_;  // for run_independent(), made on its first call
